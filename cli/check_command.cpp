@@ -1,0 +1,286 @@
+#include "cli/check_command.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "cli/files.h"
+#include "cli/formatters/formatters.h"
+#include "core/fix_apply.h"
+#include "rules/engine/options.h"
+#include "rules/engine/registry.h"
+
+namespace kflint::cli {
+namespace {
+
+Diagnostic input_error(std::string message) {
+  Diagnostic d;
+  d.rule = &find_rule("KF000")->info;
+  d.severity = Severity::Error;
+  d.message = std::move(message);
+  return d;
+}
+
+FileReport error_report(const std::string& path, const std::string& display, std::string message) {
+  FileReport r;
+  r.path = path;
+  r.display = display;
+  r.source = std::make_shared<SourceText>(std::string());
+  r.diagnostics.push_back(input_error(std::move(message)));
+  r.input_error = true;
+  return r;
+}
+
+// Config lookup and resolution, cached per config file (many files share one).
+class ConfigCache {
+ public:
+  explicit ConfigCache(const CheckOptions& o) : options_(o) {}
+
+  // nullptr + error when the configuration is invalid.
+  const ResolvedConfig* for_file(const std::string& file, std::string& error) {
+    std::string path;
+    if (!options_.config.empty()) path = options_.config;
+    else if (!options_.no_config) path = find_config(std::filesystem::path(file == "-" ? "./x" : file).parent_path().string());
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find(path);
+    if (it == cache_.end()) {
+      Entry e;
+      std::variant<Config, ConfigError> parsed = path.empty() ? std::variant<Config, ConfigError>(Config{}) : load_config(path);
+      if (auto* ce = std::get_if<ConfigError>(&parsed)) {
+        e.error = "configuration error: " + ce->to_string();
+      } else {
+        auto resolved = resolve_config(std::get<Config>(parsed));
+        if (auto* re = std::get_if<ConfigError>(&resolved)) e.error = "configuration error: " + re->to_string();
+        else e.config = std::get<ResolvedConfig>(resolved);
+      }
+      if (e.error.empty()) apply_command_line(e.config);
+      it = cache_.emplace(path, std::move(e)).first;
+    }
+    error = it->second.error;
+    return error.empty() ? &it->second.config : nullptr;
+  }
+
+ private:
+  void apply_command_line(ResolvedConfig& c) {
+    if (options_.target) parse_target(*options_.target, c.options.target);
+    for (const std::string& name : options_.ignore)
+      if (const Rule* r = find_rule(name)) c.options.rules[std::string(r->info.id)].enabled = false;
+  }
+  struct Entry {
+    ResolvedConfig config;
+    std::string error;
+  };
+  const CheckOptions& options_;
+  std::mutex mutex_;
+  std::map<std::string, Entry> cache_;
+};
+
+bool fixable(const Fix& f, bool unsafe) {
+  return !f.edits.empty() && (f.applicability == Applicability::Safe || (unsafe && f.applicability == Applicability::Unsafe));
+}
+
+// Applies the first eligible fix of each finding, re-lints, and repeats until nothing changes.
+FileReport fix_loop(const std::string& display, std::string text, const LintOptions& options, bool unsafe, size_t& applied) {
+  FileReport report = lint_text(display, text, options);
+  for (int round = 0; round < 8 && !report.input_error; ++round) {
+    std::vector<TextEdit> edits;
+    size_t count = 0;
+    for (const Diagnostic& d : report.diagnostics)
+      for (const Fix& f : d.fixes)
+        if (fixable(f, unsafe)) {
+          edits.insert(edits.end(), f.edits.begin(), f.edits.end());
+          ++count;
+          break;
+        }
+    if (edits.empty()) break;
+    std::string next = apply_edits(text, edits);
+    if (next == text) break;
+    applied += count;
+    text = std::move(next);
+    report = lint_text(display, text, options);
+  }
+  return report;
+}
+
+}  // namespace
+
+FileReport lint_text(const std::string& display, std::string text, const LintOptions& options) {
+  FileReport r;
+  r.display = display;
+  if (auto bad = check_text_encoding(text)) {
+    r.source = std::make_shared<SourceText>(std::string());
+    r.diagnostics.push_back(input_error(*bad));
+    r.input_error = true;
+    return r;
+  }
+  auto source = std::make_shared<SourceText>(std::move(text));
+  const std::vector<Document> docs = parse_documents(*source);
+  LintResult result = lint(docs, options);
+  r.source = source;
+  r.diagnostics = std::move(result.diagnostics);
+  r.skipped = std::move(result.skipped);
+  r.jobs = result.jobs;
+  return r;
+}
+
+int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+  Severity fail_on;
+  if (!parse_severity(options.fail_on, fail_on)) {
+    err << "kflint: --fail-on must be error, warning, info or hint\n";
+    return 2;
+  }
+  if (options.target) {
+    Target t;
+    if (!parse_target(*options.target, t)) {
+      err << "kflint: --target must be auto, kubeflow, legacy or cci\n";
+      return 2;
+    }
+  }
+  for (const std::string& name : options.ignore)
+    if (!find_rule(name)) {
+      err << "kflint: --ignore: unknown rule `" << name << "`\n";
+      return 2;
+    }
+  std::string format = options.format;
+  if (format.empty()) {
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    format = gha && std::string(gha) == "true" ? "github" : "text";
+  }
+  static const std::map<std::string, void (*)(const std::vector<FileReport>&, const FormatOptions&, std::ostream&)> kFormats = {
+      {"text", format_text}, {"json", format_json}, {"sarif", format_sarif}, {"github", format_github}, {"junit", format_junit}, {"gitlab", format_gitlab}};
+  auto formatter = kFormats.find(format);
+  if (formatter == kFormats.end()) {
+    err << "kflint: unknown format `" << format << "` (text, json, sarif, github, junit, gitlab)\n";
+    return 2;
+  }
+
+  std::vector<Input> inputs;
+  std::vector<InputError> missing;
+  collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, inputs, missing);
+  ConfigCache configs(options);
+  bool config_failed = false;
+
+  // Read stdin up front (single reader); files are read by the workers.
+  std::string stdin_text;
+  const bool has_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.path == "-"; });
+  if (has_stdin) {
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    stdin_text = ss.str();
+  }
+
+  std::vector<FileReport> reports(inputs.size());
+  std::vector<bool> keep(inputs.size(), true);
+  std::atomic<size_t> next{0};
+  std::mutex err_mutex;
+  auto work = [&] {
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      const Input& input = inputs[i];
+      const bool is_stdin = input.path == "-";
+      const std::string display = is_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : input.path;
+      std::string config_error;
+      const ResolvedConfig* config = configs.for_file(is_stdin && !options.stdin_filename.empty() ? options.stdin_filename : input.path, config_error);
+      if (!config) {
+        std::lock_guard<std::mutex> lock(err_mutex);
+        if (!config_failed) err << "kflint: " << config_error << "\n";
+        config_failed = true;
+        keep[i] = false;
+        continue;
+      }
+      if (input.from_walk && config->excluded(input.path)) {
+        keep[i] = false;
+        continue;
+      }
+      std::string error;
+      std::optional<std::string> text;
+      if (is_stdin) text = stdin_text;
+      else text = read_file(input.path, options.max_file_size, error);
+      if (!text) {
+        reports[i] = error_report(input.path, display, error);
+        continue;
+      }
+      if (text->size() > options.max_file_size) {
+        reports[i] = error_report(input.path, display, "input is larger than the limit of " + std::to_string(options.max_file_size) + " bytes (--max-file-size)");
+        continue;
+      }
+      const LintOptions lint_options = config->options_for(is_stdin ? options.stdin_filename : input.path);
+      if (!options.fix) {
+        reports[i] = lint_text(display, std::move(*text), lint_options);
+        reports[i].path = input.path;
+        continue;
+      }
+      size_t applied = 0;
+      const std::string original = *text;
+      FileReport r = fix_loop(display, *text, lint_options, options.unsafe_fixes, applied);
+      r.path = input.path;
+      const std::string& fixed = r.source->bytes();
+      if (applied > 0 && fixed != original) {
+        if (options.diff || is_stdin) {
+          r.diff = unified_diff(display, original, fixed);
+        } else {
+          // Refuse to overwrite a file that changed since it was read.
+          std::string reread_error;
+          const std::optional<std::string> now = read_file(input.path, options.max_file_size + (1u << 20), reread_error);
+          std::string write_error = !now || *now != original ? "the file changed while kflint was fixing it; nothing was written"
+                                                             : write_file_atomically(input.path, fixed);
+          if (!write_error.empty()) {
+            FileReport failed = lint_text(display, original, lint_options);
+            failed.path = input.path;
+            failed.diagnostics.push_back(input_error("fixes not written: " + write_error));
+            failed.input_error = true;
+            r = std::move(failed);
+            applied = 0;
+          }
+        }
+      }
+      r.fixes_applied = applied;
+      reports[i] = std::move(r);
+    }
+  };
+  const unsigned cores = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned n = static_cast<unsigned>(std::min<size_t>(cores, std::max<size_t>(1, inputs.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  std::vector<FileReport> shown;
+  for (const InputError& m : missing) shown.push_back(error_report(m.path, m.path, m.message));
+  for (size_t i = 0; i < reports.size(); ++i)
+    if (keep[i]) shown.push_back(std::move(reports[i]));
+
+  FormatOptions fo;
+  fo.verbose = options.verbose;
+  fo.show_source = !options.no_source;
+  fo.version = KFLINT_VERSION;
+  const char* no_color = std::getenv("NO_COLOR");
+  const bool to_terminal = options.output.empty() && ::isatty(STDOUT_FILENO);
+  fo.color = options.color == "always" || (options.color == "auto" && to_terminal && !(no_color && *no_color));
+  if (options.output.empty()) {
+    formatter->second(shown, fo, out);
+  } else {
+    std::ofstream file(options.output, std::ios::binary);
+    if (!file) {
+      err << "kflint: cannot write " << options.output << "\n";
+      return 2;
+    }
+    formatter->second(shown, fo, file);
+  }
+  bool io_error = config_failed;
+  bool failing = false;
+  for (const FileReport& r : shown) {
+    io_error = io_error || r.input_error;
+    for (const Diagnostic& d : r.diagnostics) failing = failing || d.severity >= fail_on;
+  }
+  return io_error ? 2 : failing ? 1 : 0;
+}
+
+}  // namespace kflint::cli

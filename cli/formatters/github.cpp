@@ -1,0 +1,41 @@
+// `--format github`: GitHub Actions workflow commands, one per finding
+// (`::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::message`), escaped as the runner
+// decodes them. Chosen automatically when GITHUB_ACTIONS=true and no format is given.
+#include "cli/formatters/formatters.h"
+#include "core/rule_info.h"
+
+namespace kflint::cli {
+namespace {
+
+std::string escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void format_github(const std::vector<FileReport>& reports, const FormatOptions&, std::ostream& out) {
+  for (const FileReport& r : reports) {
+    for (const Diagnostic& d : r.diagnostics) {
+      const char* level = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice";
+      const LineCol s = line_col(*r.source, d.range.start);
+      const LineCol e = end_line_col(*r.source, d.range);
+      out << "::" << level << " file=" << escape(r.display, true) << ",line=" << s.line << ",endLine=" << e.line;
+      if (s.line == e.line) out << ",col=" << s.column << ",endColumn=" << std::max(e.column, s.column);
+      out << ",title=" << escape(std::string(d.rule->id) + " " + std::string(d.rule->slug), true) << "::"
+          << escape(d.message + " (" + std::string(kDocsBaseUrl) + std::string(d.rule->id) + ")", false) << "\n";
+    }
+  }
+}
+
+}  // namespace kflint::cli

@@ -1,0 +1,105 @@
+// `--format sarif`: SARIF 2.1.0 with real regions (start and end), every rule with helpUri,
+// columns in Unicode code points (declared with run.columnKind).
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#include "cli/formatters/formatters.h"
+#include "core/rule_info.h"
+#include "rules/engine/registry.h"
+
+namespace kflint::cli {
+namespace {
+
+const char* level(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    default: return "note";
+  }
+}
+
+// RFC 3986 percent-encoding of a relative path (SARIF artifactLocation.uri).
+std::string uri_of(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+nlohmann::json region(const SourceText& src, ByteRange r) {
+  const LineCol s = line_col(src, r.start);
+  LineCol e = end_line_col(src, r);
+  if (e.line == s.line && e.column <= s.column) e.column = s.column + 1;  // SARIF: end is exclusive, non-empty
+  return {{"startLine", s.line}, {"startColumn", s.column}, {"endLine", e.line}, {"endColumn", e.column}};
+}
+
+}  // namespace
+
+void format_sarif(const std::vector<FileReport>& reports, const FormatOptions& options, std::ostream& out) {
+  nlohmann::json rules = nlohmann::json::array();
+  std::map<std::string_view, size_t> index;
+  for (const Rule& r : all_rules()) {
+    index[r.info.id] = rules.size();
+    rules.push_back({{"id", r.info.id},
+                     {"name", r.info.slug},
+                     {"shortDescription", {{"text", r.info.summary}}},
+                     {"helpUri", std::string(kDocsBaseUrl) + std::string(r.info.id)},
+                     {"help", {{"text", r.info.summary}, {"markdown", r.info.doc}}},
+                     {"defaultConfiguration", {{"level", level(r.info.severity)}}},
+                     {"properties", {{"category", r.info.category}}}});
+  }
+  nlohmann::json results = nlohmann::json::array();
+  for (const FileReport& r : reports) {
+    const std::string uri = uri_of(r.display);
+    for (const Diagnostic& d : r.diagnostics) {
+      nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(*r.source, d.range)}}}};
+      nlohmann::json result = {{"ruleId", d.rule->id},
+                               {"ruleIndex", index[d.rule->id]},
+                               {"level", level(d.severity)},
+                               {"message", {{"text", d.message}}},
+                               {"locations", nlohmann::json::array({location})}};
+      if (!d.related.empty()) {
+        nlohmann::json related = nlohmann::json::array();
+        int id = 1;
+        for (const RelatedLocation& rel : d.related)
+          related.push_back({{"id", id++},
+                             {"message", {{"text", rel.message}}},
+                             {"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(*r.source, rel.range)}}}});
+        result["relatedLocations"] = related;
+      }
+      nlohmann::json fixes = nlohmann::json::array();
+      for (const Fix& f : d.fixes) {
+        if (f.edits.empty()) continue;
+        nlohmann::json replacements = nlohmann::json::array();
+        for (const TextEdit& e : f.edits) {
+          nlohmann::json deleted = {{"byteOffset", e.range.start}, {"byteLength", e.range.end - e.range.start}};
+          replacements.push_back({{"deletedRegion", deleted}, {"insertedContent", {{"text", e.text}}}});
+        }
+        fixes.push_back({{"description", {{"text", f.title + " (" + applicability_name(f.applicability) + ")"}}},
+                         {"artifactChanges", nlohmann::json::array({{{"artifactLocation", {{"uri", uri}}}, {"replacements", replacements}}})}});
+      }
+      if (!fixes.empty()) result["fixes"] = fixes;
+      results.push_back(std::move(result));
+    }
+  }
+  nlohmann::json run = {{"tool",
+                         {{"driver",
+                           {{"name", "kflint"},
+                            {"version", options.version},
+                            {"informationUri", "https://kflint.dev"},
+                            {"rules", rules}}}}},
+                        {"columnKind", "unicodeCodePoints"},
+                        {"results", results}};
+  nlohmann::json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", nlohmann::json::array({run})}};
+  out << log.dump(2) << "\n";
+}
+
+}  // namespace kflint::cli

@@ -1,0 +1,110 @@
+#include <algorithm>
+
+#include "cli/formatters/formatters.h"
+#include "core/rule_info.h"
+
+namespace kflint::cli {
+
+LineCol line_col(const SourceText& source, uint32_t offset) {
+  const Position p = source.position(offset);
+  return {p.line + 1, p.column_chars + 1};
+}
+
+LineCol end_line_col(const SourceText& source, ByteRange range) {
+  return line_col(source, std::max(range.end, range.start));
+}
+
+Summary summarize(const std::vector<FileReport>& reports) {
+  Summary s;
+  for (const FileReport& r : reports) {
+    ++s.files;
+    s.jobs += r.jobs;
+    s.fixed += r.fixes_applied;
+    for (const Diagnostic& d : r.diagnostics) {
+      switch (d.severity) {
+        case Severity::Error: ++s.errors; break;
+        case Severity::Warning: ++s.warnings; break;
+        case Severity::Info: ++s.infos; break;
+        case Severity::Hint: ++s.hints; break;
+      }
+    }
+  }
+  return s;
+}
+
+namespace {
+
+const char* color_of(Severity s) {
+  switch (s) {
+    case Severity::Error: return "\033[1;31m";
+    case Severity::Warning: return "\033[1;33m";
+    case Severity::Info: return "\033[1;36m";
+    case Severity::Hint: return "\033[1;34m";
+  }
+  return "";
+}
+
+std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+// The source line with the range underlined (tabs kept so the caret lines up).
+void print_excerpt(const SourceText& src, const Diagnostic& d, bool color, std::ostream& out) {
+  const Position start = src.position(d.range.start);
+  const std::string_view line = src.line_text(start.line);
+  if (line.size() > 300) return;  // a minified or generated line: the position says enough
+  const std::string number = std::to_string(start.line + 1);
+  const std::string gutter(number.size(), ' ');
+  out << " " << number << " | " << line << "\n";
+  std::string marker;
+  const uint32_t line_begin = static_cast<uint32_t>(line.data() - src.bytes().data());
+  for (uint32_t i = line_begin; i < d.range.start;) {
+    const unsigned char c = static_cast<unsigned char>(src.bytes()[i]);
+    marker += c == '\t' ? '\t' : ' ';
+    i += static_cast<uint32_t>(utf8_sequence_length(c));
+  }
+  const uint32_t line_end = line_begin + static_cast<uint32_t>(line.size());
+  const uint32_t end = std::min(std::max(d.range.end, d.range.start + 1), std::max(line_end, d.range.start + 1));
+  std::string carets;
+  for (uint32_t i = d.range.start; i < end;) {
+    carets += '^';
+    i += i < src.size() ? static_cast<uint32_t>(utf8_sequence_length(static_cast<unsigned char>(src.bytes()[i]))) : 1;
+  }
+  out << " " << gutter << " | " << marker << (color ? color_of(d.severity) : "") << carets << (color ? "\033[0m" : "") << "\n";
+}
+
+}  // namespace
+
+void format_text(const std::vector<FileReport>& reports, const FormatOptions& options, std::ostream& out) {
+  const bool color = options.color;
+  for (const FileReport& r : reports) {
+    if (options.verbose)
+      for (const std::string& s : r.skipped) out << r.display << ": skipped " << s << "\n";
+    if (!r.diff.empty()) out << r.diff;
+    for (const Diagnostic& d : r.diagnostics) {
+      const LineCol lc = line_col(*r.source, d.range.start);
+      out << (color ? "\033[1m" : "") << r.display << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
+          << (color ? color_of(d.severity) : "") << severity_name(d.severity) << (color ? "\033[0m" : "") << ": " << d.message << " ["
+          << d.rule->id << " " << d.rule->slug << "]\n";
+      if (options.show_source && !r.input_error) print_excerpt(*r.source, d, color, out);
+      for (const RelatedLocation& rel : d.related) {
+        const LineCol rl = line_col(*r.source, rel.range.start);
+        out << "    " << r.display << ":" << rl.line << ":" << rl.column << ": note: " << rel.message << "\n";
+      }
+      for (const Fix& f : d.fixes)
+        if (f.applicability != Applicability::DisplayOnly)
+          out << "    fix (" << applicability_name(f.applicability) << "): " << f.title << "\n";
+    }
+  }
+  const Summary s = summarize(reports);
+  const size_t problems = s.errors + s.warnings + s.infos + s.hints;
+  if (s.fixed) out << "Fixed " << plural(s.fixed, "problem") << ".\n";
+  if (problems == 0) {
+    out << "No problems found in " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";
+  } else {
+    out << "Found " << plural(s.errors, "error") << ", " << plural(s.warnings, "warning");
+    if (s.infos) out << ", " << s.infos << " info";
+    if (s.hints) out << ", " << plural(s.hints, "hint");
+    out << " in " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";
+  }
+}
+
+}  // namespace kflint::cli

@@ -1,0 +1,55 @@
+// The kflint executable: wires subcommands to the faces (check, rules, version; lsp later).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/check_command.h"
+#include "cli/rules_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"kflint: offline linter for Kubeflow TFJob and MXJob manifests"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("kflint ") + KFLINT_VERSION);
+
+  kflint::cli::CheckOptions check;
+  CLI::App* cmd_check = app.add_subcommand("check", "Lint manifests (files, folders, or - for stdin)");
+  cmd_check->add_option("paths", check.paths, "Files or folders (default: .); - reads stdin");
+  cmd_check->add_option("-f,--format", check.format, "text, json, sarif, github, junit or gitlab (default: text; github under GitHub Actions)");
+  cmd_check->add_option("-o,--output", check.output, "Write the report to a file");
+  cmd_check->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info, hint")->capture_default_str();
+  cmd_check->add_option("-t,--target", check.target, "auto, kubeflow, legacy or cci (overrides the config)");
+  cmd_check->add_option("-c,--config", check.config, "Configuration file (default: nearest .kflint.yaml)");
+  cmd_check->add_flag("--no-config", check.no_config, "Ignore .kflint.yaml files");
+  cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name for stdin in messages and config lookup");
+  cmd_check->add_option("--ignore", check.ignore, "Switch rules off (ids or slugs), repeatable");
+  cmd_check->add_flag("--fix", check.fix, "Apply safe fixes to the files");
+  cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
+  cmd_check->add_flag("--diff", check.diff, "With --fix, print the changes as a diff instead of writing");
+  cmd_check->add_flag("-v,--verbose", check.verbose, "List skipped documents");
+  cmd_check->add_flag("--no-source", check.no_source, "Do not print source excerpts");
+  cmd_check->add_option("--color", check.color, "auto, always or never (NO_COLOR is honoured)")->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd_check->add_option("--max-file-size", check.max_file_size, "Largest file to read, in bytes")->capture_default_str();
+  cmd_check->add_option("-j,--threads", check.threads, "Worker threads (default: one per core)");
+
+  std::string rule_name, rules_format = "text";
+  CLI::App* cmd_rules = app.add_subcommand("rules", "List the rules, or show one rule's documentation");
+  cmd_rules->add_option("rule", rule_name, "A rule id or slug");
+  cmd_rules->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  CLI::App* cmd_version = app.add_subcommand("version", "Print the version and the embedded schema versions");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (cmd_check->parsed()) {
+    if (check.unsafe_fixes && !check.fix) check.fix = true;
+    if (check.diff && !check.fix) check.fix = true;
+    return kflint::cli::run_check(check, std::cin, std::cout, std::cerr);
+  }
+  if (cmd_rules->parsed()) return kflint::cli::run_rules(rule_name, rules_format, std::cout, std::cerr);
+  if (cmd_version->parsed()) return kflint::cli::run_version(std::cout);
+  return 2;
+}

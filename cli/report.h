@@ -1,0 +1,37 @@
+#pragma once
+// The CLI's per-file result, shared by the check command and the formatters.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/source_text.h"
+
+namespace kflint::cli {
+
+struct FileReport {
+  std::string path;     // where it was read from ("-" for stdin)
+  std::string display;  // the name shown in output (--stdin-filename for stdin)
+  std::shared_ptr<const SourceText> source;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> skipped;  // documents that are not Kubeflow jobs (--verbose)
+  uint32_t jobs = 0;
+  bool input_error = false;  // KF000: the file could not be linted
+  size_t fixes_applied = 0;
+  std::string diff;  // --fix --diff
+};
+
+struct Summary {
+  size_t files = 0, jobs = 0, errors = 0, warnings = 0, infos = 0, hints = 0, fixed = 0;
+};
+Summary summarize(const std::vector<FileReport>& reports);
+
+struct FormatOptions {
+  bool color = false;
+  bool verbose = false;
+  bool show_source = true;
+  std::string version;
+};
+
+}  // namespace kflint::cli

@@ -1,0 +1,50 @@
+#include "cli/rules_command.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <iostream>
+
+#include "core/rule_info.h"
+#include "rules/engine/registry.h"
+#include "schema/schema.h"
+
+namespace kflint::cli {
+
+int run_rules(const std::string& which, const std::string& format, std::ostream& out, std::ostream& err) {
+  if (!which.empty()) {
+    const Rule* r = find_rule(which);
+    if (!r) {
+      err << "kflint: unknown rule `" << which << "` (see `kflint rules`)\n";
+      return 2;
+    }
+    out << r->info.doc;
+    if (!r->info.doc.empty() && r->info.doc.back() != '\n') out << "\n";
+    out << "\nDefault severity: " << severity_name(r->info.severity) << " · Category: " << r->info.category
+        << " · Online: " << kDocsBaseUrl << r->info.id << "\n";
+    return 0;
+  }
+  if (format == "json") {
+    nlohmann::json rules = nlohmann::json::array();
+    for (const Rule& r : all_rules())
+      rules.push_back({{"id", r.info.id}, {"slug", r.info.slug}, {"category", r.info.category},
+                       {"severity", severity_name(r.info.severity)}, {"summary", r.info.summary}});
+    out << rules.dump(2) << "\n";
+    return 0;
+  }
+  out << std::left << std::setw(7) << "ID" << std::setw(34) << "SLUG" << std::setw(10) << "SEVERITY" << std::setw(11) << "CATEGORY" << "SUMMARY\n";
+  for (const Rule& r : all_rules())
+    out << std::setw(7) << r.info.id << std::setw(34) << r.info.slug << std::setw(10) << severity_name(r.info.severity) << std::setw(11)
+        << r.info.category << r.info.summary << "\n";
+  out << all_rules().size() << " rules. `kflint rules KF301` shows one rule's documentation.\n";
+  return 0;
+}
+
+int run_version(std::ostream& out) {
+  out << "kflint " << KFLINT_VERSION << "\n";
+  out << "schemas: " << schema::schema_source("TFJob") << "; " << schema::schema_source("MXJob") << "\n";
+  out << "rules: " << all_rules().size() << "\n";
+  return 0;
+}
+
+}  // namespace kflint::cli

@@ -1,0 +1,142 @@
+#include "core/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace kflint {
+namespace {
+
+struct Fail {
+  YAML::Mark mark;
+  std::string message;
+};
+
+std::string scalar(const YAML::Node& n, const char* what) {
+  if (!n.IsScalar()) throw Fail{n.Mark(), std::string(what) + " must be a string"};
+  return n.Scalar();
+}
+
+std::vector<std::string> string_list(const YAML::Node& n, const char* what) {
+  std::vector<std::string> out;
+  if (n.IsScalar()) return {n.Scalar()};
+  if (!n.IsSequence()) throw Fail{n.Mark(), std::string(what) + " must be a list of strings"};
+  for (const YAML::Node& item : n) out.push_back(scalar(item, what));
+  return out;
+}
+
+ConfigRule parse_rule(const std::string& name, const YAML::Node& value, const YAML::Mark& mark) {
+  ConfigRule r;
+  r.name = name;
+  r.line = static_cast<uint32_t>(mark.line + 1);
+  r.column = static_cast<uint32_t>(mark.column + 1);
+  auto level = [&](const std::string& s, const YAML::Mark& m) {
+    if (s == "off" || s == "false" || s == "disable" || s == "disabled") r.enabled = false;
+    else if (s == "on" || s == "true" || s == "enable" || s == "enabled") r.enabled = true;
+    else if (s == "error" || s == "warning" || s == "info" || s == "hint") r.severity = s, r.enabled = true;
+    else throw Fail{m, "rule `" + name + "`: expected off, on, error, warning, info or hint, got `" + s + "`"};
+  };
+  if (value.IsScalar()) {
+    level(value.Scalar(), value.Mark());
+  } else if (value.IsMap()) {
+    for (const auto& kv : value) {
+      const std::string key = scalar(kv.first, "option name");
+      if (key == "severity" || key == "level") level(scalar(kv.second, "severity"), kv.second.Mark());
+      else if (key == "enabled") level(scalar(kv.second, "enabled") == "false" ? "off" : "on", kv.second.Mark());
+      else r.options[key] = kv.second.IsScalar() ? kv.second.Scalar() : YAML::Dump(kv.second);
+    }
+  } else {
+    throw Fail{value.Mark(), "rule `" + name + "`: expected a level or a map of options"};
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string ConfigError::to_string() const {
+  std::string out = path;
+  if (line) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+  return out + ": " + message;
+}
+
+std::variant<Config, ConfigError> parse_config(const std::string& path, std::string_view text) {
+  Config c;
+  c.path = path;
+  c.dir = std::filesystem::path(path).parent_path().string();
+  try {
+    const YAML::Node root = YAML::Load(std::string(text));
+    if (root.IsNull()) return c;
+    if (!root.IsMap()) throw Fail{root.Mark(), "the configuration must be a map"};
+    for (const auto& kv : root) {
+      const std::string key = scalar(kv.first, "key");
+      const YAML::Node& v = kv.second;
+      if (key == "target") {
+        c.target = scalar(v, "target");
+        c.target_line = static_cast<uint32_t>(v.Mark().line + 1);
+        c.target_column = static_cast<uint32_t>(v.Mark().column + 1);
+        if (*c.target != "auto" && *c.target != "kubeflow" && *c.target != "legacy" && *c.target != "cci")
+          throw Fail{v.Mark(), "target must be auto, kubeflow, legacy or cci, got `" + *c.target + "`"};
+      } else if (key == "rules") {
+        if (v.IsNull()) continue;
+        if (!v.IsMap()) throw Fail{v.Mark(), "rules must be a map of rule ids or slugs to levels"};
+        for (const auto& rule : v) c.rules.push_back(parse_rule(scalar(rule.first, "rule id"), rule.second, rule.first.Mark()));
+      } else if (key == "include") {
+        c.include = string_list(v, "include");
+      } else if (key == "exclude") {
+        c.exclude = string_list(v, "exclude");
+      } else if (key == "ignore") {
+        if (!v.IsSequence()) throw Fail{v.Mark(), "ignore must be a list of {paths|kind|name, rules}"};
+        for (const YAML::Node& item : v) {
+          if (!item.IsMap()) throw Fail{item.Mark(), "each ignore entry must be a map"};
+          ConfigIgnore ig;
+          ig.line = static_cast<uint32_t>(item.Mark().line + 1);
+          ig.column = static_cast<uint32_t>(item.Mark().column + 1);
+          for (const auto& f : item) {
+            const std::string fk = scalar(f.first, "key");
+            if (fk == "paths" || fk == "path") ig.paths = string_list(f.second, "paths");
+            else if (fk == "kind") ig.kind = scalar(f.second, "kind");
+            else if (fk == "name") ig.name = scalar(f.second, "name");
+            else if (fk == "rules") ig.rules = string_list(f.second, "rules");
+            else throw Fail{f.first.Mark(), "unknown key `" + fk + "` in ignore entry (paths, kind, name, rules)"};
+          }
+          if (ig.paths.empty() && ig.kind.empty() && ig.name.empty())
+            throw Fail{item.Mark(), "an ignore entry needs paths, kind or name"};
+          c.ignores.push_back(std::move(ig));
+        }
+      } else {
+        throw Fail{kv.first.Mark(), "unknown key `" + key + "` (target, rules, include, exclude, ignore)"};
+      }
+    }
+  } catch (const Fail& f) {
+    return ConfigError{path, static_cast<uint32_t>(f.mark.line + 1), static_cast<uint32_t>(f.mark.column + 1), f.message};
+  } catch (const YAML::Exception& e) {
+    return ConfigError{path, static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1), e.msg};
+  }
+  return c;
+}
+
+std::variant<Config, ConfigError> load_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return ConfigError{path, 0, 0, "cannot read the configuration file"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_config(path, ss.str());
+}
+
+std::string find_config(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(dir.empty() ? "." : dir, ec);
+  for (int guard = 0; guard < 256 && !p.empty(); ++guard) {
+    for (const char* name : {".kflint.yaml", ".kflint.yml"}) {
+      const std::filesystem::path candidate = p / name;
+      if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+    }
+    if (p == p.parent_path()) break;
+    p = p.parent_path();
+  }
+  return {};
+}
+
+}  // namespace kflint

@@ -1,0 +1,66 @@
+#pragma once
+// `.kflint.yaml`: found by walking up from each linted file (or given with --config).
+//
+//   target: auto | kubeflow | legacy | cci
+//   rules:
+//     KF301: off                      # or error | warning | info | hint | on
+//     image-latest-tag: info          # ids or slugs
+//     KF406: {severity: error, secret: my-pull-secret}   # severity plus per-rule options
+//   include: ["**/*.yaml"]            # globs, relative to the config file's folder
+//   exclude: ["vendor/**"]
+//   ignore:
+//     - paths: ["legacy/**"]          # rules ignored for these files
+//       rules: [KF301, KF405]
+//     - kind: TFJob                   # or for these objects (name is a glob)
+//       name: "smoke-*"
+//       rules: [all]
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace kflint {
+
+struct ConfigRule {
+  std::string name;  // id or slug as written
+  std::optional<bool> enabled;
+  std::optional<std::string> severity;
+  std::map<std::string, std::string> options;
+  uint32_t line = 0, column = 0;  // 1-based, for error messages
+};
+
+struct ConfigIgnore {
+  std::vector<std::string> paths;
+  std::string kind;
+  std::string name;
+  std::vector<std::string> rules;
+  uint32_t line = 0, column = 0;
+};
+
+struct Config {
+  std::string path;  // the file, "" for defaults
+  std::string dir;   // its folder: globs are relative to it
+  std::optional<std::string> target;
+  uint32_t target_line = 0, target_column = 0;
+  std::vector<ConfigRule> rules;
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::vector<ConfigIgnore> ignores;
+};
+
+struct ConfigError {
+  std::string path;
+  uint32_t line = 0, column = 0;  // 1-based; 0 when unknown
+  std::string message;
+  std::string to_string() const;
+};
+
+std::variant<Config, ConfigError> parse_config(const std::string& path, std::string_view text);
+std::variant<Config, ConfigError> load_config(const std::string& path);
+// The nearest `.kflint.yaml` / `.kflint.yml` in `dir` or its parents, or "".
+std::string find_config(const std::string& dir);
+
+}  // namespace kflint

@@ -1,0 +1,80 @@
+#pragma once
+// ParsedFile and Document: a file split into YAML documents, each with its value tree (from
+// yaml-cpp events), its syntax error if any, and a lazily built tree-sitter range index that
+// gives exact end offsets and comments only for the documents that need them.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/source_text.h"
+#include "core/value.h"
+
+namespace kflint {
+
+struct ByteRange {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+struct Comment {
+  ByteRange range;
+  bool own_line = false;  // nothing but whitespace before it on its line
+};
+
+struct ParseLimits {
+  uint32_t max_depth = 256;                  // nesting of maps and sequences
+  uint64_t max_expanded_nodes = 1'000'000;   // values after alias expansion (billion laughs)
+  uint32_t max_documents = 100'000;          // documents in one stream
+};
+
+class RangeIndex;
+
+class Document {
+ public:
+  Document(const SourceText& source, ByteRange span, uint32_t index);
+  ~Document();
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) = delete;
+
+  const SourceText& source() const { return *source_; }
+  ByteRange span() const { return span_; }
+  uint32_t index() const { return index_; }  // 0-based position in the stream
+  bool empty() const { return values.root == kNoNode; }
+
+  // The value's range, from its first byte (anchor or tag included) to its last non-blank byte.
+  ByteRange range(NodeId id) const;
+  // A map entry's key through its value (the whole `key: value`), for `value` as a map value.
+  ByteRange entry_range(NodeId value) const;
+  // The key's range when `value` is a map value, else the value's range.
+  ByteRange key_range(NodeId value) const;
+  const std::vector<Comment>& comments() const;
+
+  ValueTree values;
+  std::vector<DuplicateKey> duplicates;
+  struct Problem {
+    uint32_t offset;
+    std::string message;
+  };
+  std::optional<Problem> syntax_error;  // YAML the parser cannot read
+  std::optional<Problem> limit_error;   // a parse limit was exceeded
+
+ private:
+  const RangeIndex& ranges() const;
+  const SourceText* source_;
+  ByteRange span_;
+  uint32_t index_;
+  mutable std::unique_ptr<RangeIndex> ranges_;
+};
+
+// Split a stream at document markers (`---`, `...` at column 0). Such lines may not appear inside
+// any YAML content, so a line scan is exact; each chunk is then parsed on its own (the
+// tree-sitter-yaml scanner keeps rows in 16 bits, so whole long streams must not be parsed at once).
+std::vector<ByteRange> split_documents(const SourceText& source);
+
+// Parse every document of the source; never throws.
+std::vector<Document> parse_documents(const SourceText& source, const ParseLimits& limits = {});
+
+}  // namespace kflint

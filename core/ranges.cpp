@@ -1,0 +1,121 @@
+// The tree-sitter side of a Document: exact end offsets of values and the comments, built on
+// first use for one document's bytes only. This is the only file that includes tree-sitter.
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+
+#include "core/document.h"
+
+extern "C" const TSLanguage* tree_sitter_yaml(void);
+
+namespace kflint {
+
+class RangeIndex {
+ public:
+  RangeIndex(const SourceText& source, ByteRange span) {
+    static const TSLanguage* language = tree_sitter_yaml();
+    static const TSSymbol flow_node = ts_language_symbol_for_name(language, "flow_node", 9, true);
+    static const TSSymbol block_node = ts_language_symbol_for_name(language, "block_node", 10, true);
+    static const TSSymbol comment = ts_language_symbol_for_name(language, "comment", 7, true);
+    TSParser* parser = ts_parser_new();
+    ts_parser_set_language(parser, language);
+    const std::string_view text = source.view().substr(span.start, span.end - span.start);
+    TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+    TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+    // Iterative pre-order walk: deep documents must not exhaust the stack.
+    for (;;) {
+      const TSNode node = ts_tree_cursor_current_node(&cursor);
+      const TSSymbol sym = ts_node_symbol(node);
+      const uint32_t start = span.start + ts_node_start_byte(node);
+      const uint32_t end = span.start + ts_node_end_byte(node);
+      if (sym == flow_node || sym == block_node) {
+        if (!spans_.empty() && spans_.back().start == start) {
+          spans_.back().min_end = std::min(spans_.back().min_end, end);
+          spans_.back().max_end = std::max(spans_.back().max_end, end);
+        } else {
+          spans_.push_back({start, end, end});
+        }
+      } else if (sym == comment) {
+        comments_.push_back({{start, end}, own_line(source, start)});
+      }
+      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+      }
+    }
+  done:
+    ts_tree_cursor_delete(&cursor);
+    ts_tree_delete(tree);
+    ts_parser_delete(parser);
+    std::stable_sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  }
+
+  // End of the value starting at `start`: the smallest node for scalars, the largest for
+  // collections (a map starts where its first key starts).
+  uint32_t end_of(uint32_t start, bool collection) const {
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), start, [](const Span& s, uint32_t v) { return s.start < v; });
+    uint32_t end = start;
+    // Merge entries that start at the same byte (the walk may list them apart).
+    for (; it != spans_.end() && it->start == start; ++it) end = std::max(end, collection ? it->max_end : it->min_end);
+    return end;
+  }
+
+  const std::vector<Comment>& comments() const { return comments_; }
+
+ private:
+  static bool own_line(const SourceText& source, uint32_t at) {
+    const uint32_t line_start = source.line_start(source.line_of(at));
+    for (uint32_t i = std::max(line_start, source.bom_length()); i < at; ++i)
+      if (source.bytes()[i] != ' ' && source.bytes()[i] != '\t') return false;
+    return true;
+  }
+
+  struct Span {
+    uint32_t start, min_end, max_end;
+  };
+  std::vector<Span> spans_;
+  std::vector<Comment> comments_;
+};
+
+Document::Document(const SourceText& source, ByteRange span, uint32_t index) : source_(&source), span_(span), index_(index) {}
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+
+const RangeIndex& Document::ranges() const {
+  if (!ranges_) ranges_ = std::make_unique<RangeIndex>(*source_, span_);
+  return *ranges_;
+}
+
+const std::vector<Comment>& Document::comments() const { return ranges().comments(); }
+
+ByteRange Document::range(NodeId id) const {
+  const Node& n = values.at(id);
+  if (n.kind == Kind::Null && n.text.empty()) {
+    // An empty value (`replicas:`) has no bytes of its own: point at its key.
+    const NodeId key = values.key_of(id);
+    if (key != kNoNode && key != id) return range(key);
+  }
+  const bool collection = n.kind == Kind::Map || n.kind == Kind::Seq;
+  uint32_t end = ranges().end_of(n.start, collection);
+  const std::string& bytes = source_->bytes();
+  while (end > n.start && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r' || bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) --end;
+  if (end <= n.start && !collection && !n.text.empty()) end = std::min<uint32_t>(n.start + static_cast<uint32_t>(n.text.size()), span_.end);
+  return {n.start, std::max(end, n.start)};
+}
+
+ByteRange Document::key_range(NodeId value) const {
+  const NodeId key = values.key_of(value);
+  return range(key == kNoNode ? value : key);
+}
+
+ByteRange Document::entry_range(NodeId value) const {
+  const NodeId key = values.key_of(value);
+  const ByteRange v = range(value);
+  if (key == kNoNode) return v;
+  if (values.at(value).start < values.at(key).start) return range(key);
+  const ByteRange k = range(key);
+  return {k.start, std::max(k.end, v.end)};
+}
+
+}  // namespace kflint

@@ -1,0 +1,93 @@
+#include "core/source_text.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace kflint {
+
+SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
+  if (bytes_.size() >= 3 && std::memcmp(bytes_.data(), "\xEF\xBB\xBF", 3) == 0) bom_ = 3;
+  line_starts_.push_back(0);
+  const char* data = bytes_.data();
+  const size_t n = bytes_.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = data[i];
+    if (c == '\n') {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    } else if (c == '\r' && (i + 1 >= n || data[i + 1] != '\n')) {
+      line_starts_.push_back(static_cast<uint32_t>(i + 1));  // a lone CR ends a line too
+    }
+  }
+}
+
+std::string_view SourceText::line_text(uint32_t line) const {
+  if (line >= line_starts_.size()) return {};
+  uint32_t start = line_starts_[line];
+  uint32_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : static_cast<uint32_t>(bytes_.size());
+  while (end > start && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
+  if (line == 0) start = std::max(start, bom_);
+  return std::string_view(bytes_).substr(start, end - start);
+}
+
+uint32_t SourceText::line_of(uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin()) - 1;
+}
+
+Position SourceText::position(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(bytes_.size()));
+  Position p;
+  p.line = line_of(offset);
+  uint32_t i = line_starts_[p.line];
+  if (p.line == 0) i = std::min(std::max(i, bom_), offset);  // the BOM is not a column
+  p.column_bytes = offset - i;
+  while (i < offset) {
+    int len = utf8_sequence_length(static_cast<unsigned char>(bytes_[i]));
+    p.column_chars += 1;
+    p.column_utf16 += len == 4 ? 2 : 1;
+    i += static_cast<uint32_t>(len);
+  }
+  return p;
+}
+
+uint32_t SourceText::offset_of(uint32_t line, uint32_t column, bool utf16) const {
+  if (line >= line_starts_.size()) return static_cast<uint32_t>(bytes_.size());
+  std::string_view text = line_text(line);
+  uint32_t start = static_cast<uint32_t>(text.data() - bytes_.data());
+  if (!utf16) return start + std::min<uint32_t>(column, static_cast<uint32_t>(text.size()));
+  uint32_t units = 0;
+  size_t i = 0;
+  while (i < text.size() && units < column) {
+    int len = utf8_sequence_length(static_cast<unsigned char>(text[i]));
+    units += len == 4 ? 2 : 1;
+    i += static_cast<size_t>(len);
+  }
+  return start + static_cast<uint32_t>(std::min(i, text.size()));
+}
+
+std::optional<std::string> check_text_encoding(std::string_view bytes) {
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+    return std::string("file is UTF-16 (byte-order mark found); kflint reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8");
+  size_t line = 1;
+  for (size_t i = 0; i < bytes.size();) {
+    const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) return "binary data: NUL byte at line " + std::to_string(line) + " (offset " + std::to_string(i) + ")";
+    if (c == '\n') ++line;
+    if (c < 0x80) { ++i; continue; }
+    const int len = utf8_sequence_length(c);
+    bool ok = len > 1 && i + static_cast<size_t>(len) <= bytes.size();
+    for (int k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(bytes[i + k]) & 0xC0) == 0x80;
+    if (ok) {
+      // Reject overlong forms and surrogates, as a strict UTF-8 decoder does.
+      const unsigned char c1 = static_cast<unsigned char>(bytes[i + 1]);
+      if ((len == 2 && c < 0xC2) || (len == 3 && c == 0xE0 && c1 < 0xA0) || (len == 3 && c == 0xED && c1 >= 0xA0) ||
+          (len == 4 && c == 0xF0 && c1 < 0x90) || (len == 4 && (c > 0xF4 || (c == 0xF4 && c1 >= 0x90))))
+        ok = false;
+    }
+    if (!ok) return "invalid UTF-8 at line " + std::to_string(line) + " (offset " + std::to_string(i) + ")";
+    i += static_cast<size_t>(len);
+  }
+  return std::nullopt;
+}
+
+}  // namespace kflint

@@ -1,0 +1,57 @@
+#pragma once
+// SourceText: the bytes of one input, checked once (UTF-8, NUL bytes, size) and indexed by line
+// so that any byte offset converts to a line and a column in bytes, characters or UTF-16 units.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kflint {
+
+struct Position {
+  uint32_t line = 0;        // 0-based
+  uint32_t column_bytes = 0;
+  uint32_t column_chars = 0;  // Unicode code points (what the text output shows, 1-based there)
+  uint32_t column_utf16 = 0;  // UTF-16 code units (LSP default, SARIF utf16CodeUnits)
+};
+
+class SourceText {
+ public:
+  SourceText() = default;
+  explicit SourceText(std::string bytes);
+
+  const std::string& bytes() const { return bytes_; }
+  std::string_view view() const { return bytes_; }
+  size_t size() const { return bytes_.size(); }
+  // Length of a leading UTF-8 byte-order mark (0 or 3).
+  uint32_t bom_length() const { return bom_; }
+  size_t line_count() const { return line_starts_.size(); }
+  uint32_t line_start(uint32_t line) const { return line_starts_[line]; }
+  // The line's text without its line break.
+  std::string_view line_text(uint32_t line) const;
+  uint32_t line_of(uint32_t offset) const;
+  Position position(uint32_t offset) const;
+  // Inverse of position() for LSP positions (UTF-16 or UTF-8 columns); clamps to the line end.
+  uint32_t offset_of(uint32_t line, uint32_t column, bool utf16) const;
+
+ private:
+  std::string bytes_;
+  uint32_t bom_ = 0;
+  std::vector<uint32_t> line_starts_;
+};
+
+// Why a file cannot be linted as text, or nullopt when it can.
+std::optional<std::string> check_text_encoding(std::string_view bytes);
+
+// Byte length of the UTF-8 sequence starting with `lead` (1 for invalid lead bytes).
+inline int utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+}  // namespace kflint

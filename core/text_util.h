@@ -1,0 +1,24 @@
+#pragma once
+// Small string helpers shared by the engine and the faces.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kflint {
+
+// Edit distance with transpositions (Wroker -> Worker is 1).
+size_t edit_distance(std::string_view a, std::string_view b);
+bool iequals(std::string_view a, std::string_view b);
+std::string to_lower(std::string_view s);
+// The closest candidate ("did you mean"), or "" when none is close enough.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+std::vector<std::string> split(std::string_view text, char sep);
+std::string_view trim(std::string_view s);
+// A scalar as it would be written in YAML, quoted when needed (for messages and fixes).
+std::string yaml_quote(std::string_view s);
+// JSON string escaping (without surrounding quotes).
+std::string json_escape(std::string_view s);
+bool glob_match(std::string_view pattern, std::string_view text);  // `*`, `?`, `**` across `/`
+
+}  // namespace kflint

@@ -1,0 +1,14 @@
+// kubectl (sigs.k8s.io/yaml, non-strict) keeps the last of two equal keys silently.
+#include "rules/engine/context.h"
+#include "rules/engine/rule.h"
+
+KFLINT_RULE(kf002_duplicate_key, "KF002", "duplicate-key", "input", Severity::Error,
+            "A map has the same key twice; kubectl silently keeps the last one") {
+  for (const kflint::DuplicateKey& dup : ctx.doc.duplicates) {
+    if (!ctx.in_job(dup.second_key)) continue;
+    const std::string& key = ctx.v.at(dup.first_key).text;
+    kflint::Diagnostic& d = ctx.report(dup.first_key, "duplicate key `" + key + "` in `" + ctx.path(dup.second_key) +
+                                                          "`: kubectl drops this one and keeps the later value");
+    d.related.push_back({ctx.doc.range(dup.second_key), "the value kubectl keeps"});
+  }
+}

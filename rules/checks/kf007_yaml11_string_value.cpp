@@ -1,0 +1,20 @@
+// A string field written as a plain YAML 1.1 boolean or number: kubectl sends a bool/number and
+// the API server rejects it (`... in body must be of type string: "boolean"`).
+#include "core/text_util.h"
+#include "rules/engine/context.h"
+#include "rules/engine/rule.h"
+
+using namespace kflint;
+
+KFLINT_RULE(kf007_yaml11_string_value, "KF007", "yaml11-string-value", "input", Severity::Error,
+            "A string field holds an unquoted YAML 1.1 boolean or number (yes, on, 1.10, 0755)") {
+  for (const schema::Finding& f : ctx.schema_findings()) {
+    if (f.type != schema::FindingType::WrongType || f.expected.find("string") == std::string::npos) continue;
+    const Node& n = ctx.v.at(f.node);
+    if (n.style != ScalarStyle::Plain || !(n.kind == Kind::Bool || n.kind == Kind::Int || n.kind == Kind::Float)) continue;
+    Diagnostic& d = ctx.report(f.node, "`" + ctx.path(f.node) + "` must be a string, but `" + n.text + "` is read as the " +
+                                           kind_name(n.kind) + " " + (n.kind == Kind::Bool ? (n.bool_value ? "true" : "false") : n.text) +
+                                           " (YAML 1.1); quote it: " + yaml_quote(n.text));
+    ctx.add_fix(d, "Quote " + n.text, Applicability::Safe).edits.push_back(ctx.replace(f.node, yaml_quote(n.text)));
+  }
+}

@@ -1,0 +1,17 @@
+#pragma once
+// Kubernetes name and label validation (apimachinery pkg/util/validation): each function
+// returns "" when valid, else Kubernetes' own message.
+
+#include <string>
+#include <string_view>
+
+namespace kflint {
+
+std::string check_dns1123_subdomain(std::string_view s);  // metadata.name of a custom resource
+std::string check_dns1123_label(std::string_view s);      // container names
+std::string check_dns1035_label(std::string_view s);      // TFJob/MXJob names (operator), Service names
+std::string check_qualified_name(std::string_view s);     // label and annotation keys
+std::string check_label_value(std::string_view s);
+std::string check_port_name(std::string_view s);          // IsValidPortName
+
+}  // namespace kflint

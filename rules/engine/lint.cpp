@@ -1,0 +1,288 @@
+#include "rules/engine/lint.h"
+
+#include <algorithm>
+
+#include "core/suppression.h"
+#include "core/text_util.h"
+#include "rules/engine/context.h"
+#include "rules/engine/registry.h"
+
+namespace kflint {
+
+const char* target_name(Target t) {
+  switch (t) {
+    case Target::Auto: return "auto";
+    case Target::Kubeflow: return "kubeflow";
+    case Target::Legacy: return "legacy";
+    case Target::Cci: return "cci";
+  }
+  return "auto";
+}
+
+bool parse_target(std::string_view text, Target& out) {
+  for (Target t : {Target::Auto, Target::Kubeflow, Target::Legacy, Target::Cci})
+    if (text == target_name(t)) return out = t, true;
+  return false;
+}
+
+namespace {
+
+const char* const kLegacyRunPolicyFields[] = {"cleanPodPolicy", "ttlSecondsAfterFinished", "backoffLimit", "activeDeadlineSeconds"};
+
+Diagnostic engine_diagnostic(std::string_view rule_id, ByteRange range, std::string message, uint32_t doc) {
+  Diagnostic d;
+  const Rule* r = find_rule(rule_id);
+  d.rule = &r->info;
+  d.severity = r->info.severity;
+  d.range = range;
+  d.message = std::move(message);
+  d.document = doc;
+  return d;
+}
+
+bool rule_listed(const std::vector<std::string>& list, std::string_view id) {
+  for (const std::string& item : list)
+    if (item == "all" || iequals(item, id)) return true;
+  return false;
+}
+
+// A document is worth a syntax error report when it looks like a Kubeflow job: other YAML in
+// the same folder (or any YAML file the editor opens) stays silent.
+bool mentions_kubeflow(const Document& doc) {
+  const std::string_view text = doc.source().view().substr(doc.span().start, doc.span().end - doc.span().start);
+  return text.find("kubeflow.org") != std::string_view::npos || text.find("TFJob") != std::string_view::npos ||
+         text.find("MXJob") != std::string_view::npos || text.find("tensorflow.org") != std::string_view::npos;
+}
+
+bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) {
+  const std::string_view k = v.str(v.get(root, "kind"));
+  if (iequals(k, "TFJob")) return kind = JobKind::TFJob, true;
+  if (iequals(k, "MXJob")) return kind = JobKind::MXJob, true;
+  return false;
+}
+
+Layout layout_of(const ValueTree& v, const JobView& job, Target target) {
+  if (target == Target::Legacy || target == Target::Cci) return Layout::Legacy;
+  if (target == Target::Kubeflow) return Layout::RunPolicy;
+  if (job.run_policy != kNoNode) return Layout::RunPolicy;
+  for (const char* f : kLegacyRunPolicyFields)
+    if (v.get(job.spec, f) != kNoNode) return Layout::Legacy;
+  return Layout::RunPolicy;
+}
+
+void lint_job(const Document& doc, NodeId root, JobKind kind, const LintOptions& options, std::vector<Diagnostic>& out) {
+  const ValueTree& v = doc.values;
+  const JobView job = build_job_view(v, root, kind);
+  const size_t first = out.size();
+  RuleContext ctx(doc, job, options, options.target, layout_of(v, job, options.target), out);
+  for (const Rule& rule : all_rules()) {
+    if (!rule.check || rule_listed(options.ignored_rules, rule.info.id)) continue;
+    auto setting = options.rules.find(std::string(rule.info.id));
+    if (setting != options.rules.end() && !setting->second.enabled) continue;
+    ctx.set_rule(&rule);
+    rule.check(ctx);
+  }
+  // Object-level ignores: the job's own annotation, then the configuration's kind/name ignores.
+  std::vector<std::string> ignored;
+  const NodeId annotations = v.get(job.metadata, "annotations");
+  for (const std::string& item : split(v.str(v.get(annotations, "kflint.io/ignore")), ',')) {
+    const std::string_view t = trim(item);
+    if (t.empty()) continue;
+    const Rule* r = find_rule(t);
+    ignored.push_back(t == "all" ? "all" : r ? std::string(r->info.id) : std::string(t));
+  }
+  const std::string_view name = v.str(job.name);
+  for (const ObjectIgnore& oi : options.object_ignores) {
+    if (!oi.kind.empty() && !iequals(oi.kind, job.kind_name())) continue;
+    if (!oi.name_glob.empty() && !glob_match(oi.name_glob, name)) continue;
+    if (oi.rules.empty()) ignored.push_back("all");
+    ignored.insert(ignored.end(), oi.rules.begin(), oi.rules.end());
+  }
+  if (ignored.empty()) return;
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                           [&](const Diagnostic& d) { return rule_listed(ignored, d.rule->id); }),
+            out.end());
+}
+
+struct ActiveSuppression {
+  SuppressionComment comment;
+  std::vector<std::string> ids;  // resolved; "all" kept as is
+  ByteRange scope;
+  bool used = false;
+};
+
+void expand_item(const std::string& item, std::vector<std::string>& ids, std::string& error) {
+  if (item == "all") return ids.push_back("all");
+  if (const size_t dash = item.find('-'); dash != std::string::npos && item.size() > 2 && (item[0] == 'K' || item[0] == 'k') &&
+                                           find_rule(item) == nullptr) {
+    const std::string lo = to_lower(item.substr(0, dash)), hi = to_lower(item.substr(dash + 1));
+    bool any = false;
+    for (const Rule& r : all_rules()) {
+      const std::string id = to_lower(r.info.id);
+      if (id >= lo && id <= hi) ids.emplace_back(r.info.id), any = true;
+    }
+    if (!any) error = "no rules in range `" + item + "`";
+    return;
+  }
+  if (const Rule* r = find_rule(item)) {
+    ids.emplace_back(r->info.id);
+    return;
+  }
+  error = "unknown rule `" + item + "`";
+}
+
+// The byte range an own-line suppression covers: the next node (its whole entry and subtree).
+ByteRange next_node_scope(const Document& doc, uint32_t after_line) {
+  const SourceText& s = doc.source();
+  const ValueTree& v = doc.values;
+  uint32_t line = after_line + 1;
+  for (; line < s.line_count() && s.line_start(line) < doc.span().end; ++line) {
+    const std::string_view t = trim(s.line_text(line));
+    if (!t.empty() && t[0] != '#') break;
+  }
+  if (line >= s.line_count()) return {doc.span().end, doc.span().end};
+  const uint32_t begin = s.line_start(line);
+  const uint32_t end_of_line = begin + static_cast<uint32_t>(s.line_text(line).size());
+  NodeId best = kNoNode;
+  for (NodeId id = 0; id < v.size(); ++id) {
+    const Node& n = v.at(id);
+    if (n.start < begin || n.start > end_of_line) continue;
+    if (best == kNoNode || n.start < v.at(best).start ||
+        (n.start == v.at(best).start && (n.kind == Kind::Map || n.kind == Kind::Seq) && v.at(best).kind != Kind::Map && v.at(best).kind != Kind::Seq))
+      best = id;
+  }
+  if (best == kNoNode) return {begin, end_of_line};
+  const Node& b = v.at(best);
+  uint32_t end = doc.range(best).end;
+  if (b.parent != kNoNode && v.at(b.parent).kind == Kind::Map) {
+    const MapEntry& e = v.at(b.parent).entries[std::min<size_t>(b.index_in_parent, v.at(b.parent).entries.size() - 1)];
+    if (e.key == best) end = std::max(end, doc.entry_range(e.value).end);
+  }
+  return {begin, std::max(end, end_of_line)};
+}
+
+void apply_suppressions(const Document& doc, const LintOptions& options, std::vector<Diagnostic>& diags, size_t first) {
+  const std::string_view text = doc.source().view().substr(doc.span().start, doc.span().end - doc.span().start);
+  if (text.find("kflint") == std::string_view::npos) return;
+  const SourceText& s = doc.source();
+  std::vector<ActiveSuppression> active;
+  std::vector<Diagnostic> extra;
+  const uint32_t first_content = doc.empty() ? doc.span().end : doc.values.at(doc.values.root).start;
+  for (const Comment& c : doc.comments()) {
+    const std::string_view body = s.view().substr(c.range.start, c.range.end - c.range.start);
+    if (!is_kflint_directive(body)) continue;
+    ActiveSuppression a;
+    a.comment = parse_suppression(body, c.range, c.own_line);
+    std::string error = a.comment.error;
+    for (const std::string& item : a.comment.items)
+      if (error.empty()) expand_item(item, a.ids, error);
+    if (!error.empty()) {
+      extra.push_back(engine_diagnostic("KF004", c.range, "invalid suppression `" + std::string(trim(body)) + "`: " + error, doc.index()));
+      continue;
+    }
+    const uint32_t line = s.line_of(c.range.start);
+    if (!c.own_line) a.scope = {s.line_start(line), c.range.end};
+    else if (c.range.start < first_content) a.scope = doc.span();
+    else a.scope = next_node_scope(doc, line);
+    active.push_back(std::move(a));
+  }
+  if (active.empty() && extra.empty()) return;
+  auto suppressed = [&](const Diagnostic& d) {
+    bool hit = false;
+    for (ActiveSuppression& a : active) {
+      if (d.range.start < a.scope.start || d.range.start > a.scope.end) continue;
+      if (!rule_listed(a.ids, d.rule->id)) continue;
+      a.used = true;
+      hit = true;
+    }
+    return hit;
+  };
+  diags.erase(std::remove_if(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(), suppressed), diags.end());
+  for (const ActiveSuppression& a : active)
+    if (!a.used && options.report_unused_suppressions) {
+      Diagnostic d = engine_diagnostic("KF005", a.comment.range,
+                                       "unused suppression: no finding of " + [&] {
+                                         std::string ids;
+                                         for (const std::string& id : a.ids) ids += (ids.empty() ? "" : ", ") + id;
+                                         return ids;
+                                       }() + " here",
+                                       doc.index());
+      Fix f{"Remove the unused suppression", Applicability::Safe, {}};
+      ByteRange r = a.comment.range;
+      if (a.comment.own_line) {
+        const uint32_t line = s.line_of(r.start);
+        r.start = s.line_start(line);
+        r.end = line + 1 < s.line_count() ? s.line_start(line + 1) : static_cast<uint32_t>(s.size());
+      } else {
+        while (r.start > 0 && (s.bytes()[r.start - 1] == ' ' || s.bytes()[r.start - 1] == '\t')) --r.start;
+      }
+      f.edits.push_back({r, ""});
+      d.fixes.push_back(std::move(f));
+      extra.push_back(std::move(d));
+    }
+  diags.insert(diags.end(), extra.begin(), extra.end());
+}
+
+}  // namespace
+
+LintResult lint(const std::vector<Document>& documents, const LintOptions& options) {
+  LintResult result;
+  auto& out = result.diagnostics;
+  for (const Document& doc : documents) {
+    const size_t first = out.size();
+    const ValueTree& v = doc.values;
+    if (doc.syntax_error || doc.limit_error) {
+      if (doc.limit_error)
+        out.push_back(engine_diagnostic("KF003", {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message, doc.index()));
+      else if (mentions_kubeflow(doc))
+        out.push_back(engine_diagnostic("KF001", {doc.syntax_error->offset, doc.syntax_error->offset},
+                                        "YAML syntax error: " + doc.syntax_error->message, doc.index()));
+      else
+        result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not YAML this tool reads, and not a Kubeflow job");
+    } else if (doc.empty() || !v.is_map(v.root)) {
+      if (!doc.empty()) result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not a map");
+    } else {
+      JobKind kind;
+      const std::string_view k = v.str(v.get(v.root, "kind"));
+      const NodeId items = v.get(v.root, "items");
+      if ((k == "List" || k == "TFJobList" || k == "MXJobList") && v.is_seq(items)) {
+        for (NodeId item : v.at(items).items) {
+          if (v.is_map(item) && job_kind(v, item, kind)) {
+            lint_job(doc, item, kind, options, out);
+            ++result.jobs;
+          }
+        }
+      } else if (job_kind(v, v.root, kind)) {
+        lint_job(doc, v.root, kind, options, out);
+        ++result.jobs;
+      } else {
+        result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": kind " +
+                                 (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob");
+      }
+    }
+    apply_suppressions(doc, options, out, first);
+  }
+  // Configuration: disabled rules (engine-emitted ones included) and severity overrides.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const Diagnostic& d) {
+                             auto it = options.rules.find(std::string(d.rule->id));
+                             return (it != options.rules.end() && !it->second.enabled) || rule_listed(options.ignored_rules, d.rule->id);
+                           }),
+            out.end());
+  for (Diagnostic& d : out) {
+    auto it = options.rules.find(std::string(d.rule->id));
+    if (it != options.rules.end() && it->second.severity) d.severity = *it->second.severity;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.range.start != b.range.start) return a.range.start < b.range.start;
+    return a.rule->id < b.rule->id;
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Diagnostic& a, const Diagnostic& b) {
+                          return a.rule == b.rule && a.range.start == b.range.start && a.range.end == b.range.end && a.message == b.message;
+                        }),
+            out.end());
+  return result;
+}
+
+}  // namespace kflint

@@ -1,0 +1,191 @@
+// The one translation unit that includes valijson (and parses the embedded schemas).
+
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+#include "schema/embedded.h"
+#include "schema/schema.h"
+#include "schema/value_tree_adapter.h"
+
+namespace kflint::schema {
+namespace {
+
+struct CompiledSchema {
+  nlohmann::json json;
+  valijson::Schema schema;
+  nlohmann::json docs;
+  bool docs_loaded = false;
+};
+
+CompiledSchema& compiled(std::string_view kind) {
+  // Parsed on first use per kind: start-up pays nothing for a kind it never sees.
+  static std::once_flag tf_once, mx_once;
+  static std::unique_ptr<CompiledSchema> tf, mx;
+  const bool is_tf = kind == "TFJob";
+  std::once_flag& once = is_tf ? tf_once : mx_once;
+  std::unique_ptr<CompiledSchema>& slot = is_tf ? tf : mx;
+  std::call_once(once, [&] {
+    slot = std::make_unique<CompiledSchema>();
+    slot->json = nlohmann::json::parse(is_tf ? embedded::kTfjobSchema : embedded::kMxjobSchema);
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
+    valijson::adapters::NlohmannJsonAdapter adapter(slot->json);
+    parser.populateSchema(adapter, slot->schema);
+  });
+  return *slot;
+}
+
+// The schema node at a path of valijson context components ("[spec]", "[0]").
+const nlohmann::json* schema_at(const nlohmann::json& root, const std::vector<std::string>& path) {
+  const nlohmann::json* s = &root;
+  for (const std::string& part : path) {
+    if (!s->is_object()) return nullptr;
+    if (s->contains("properties") && (*s)["properties"].contains(part)) {
+      s = &(*s)["properties"][part];
+    } else if (s->contains("items") && !part.empty() && std::isdigit(static_cast<unsigned char>(part[0]))) {
+      s = &(*s)["items"];
+    } else if (s->contains("additionalProperties") && (*s)["additionalProperties"].is_object()) {
+      s = &(*s)["additionalProperties"];
+    } else {
+      return nullptr;
+    }
+  }
+  return s;
+}
+
+std::string expected_type(const nlohmann::json* s) {
+  if (!s || !s->contains("type")) return "another type";
+  const nlohmann::json& t = (*s)["type"];
+  if (t.is_string()) return t.get<std::string>() == "number" ? "number" : t.get<std::string>() == "object" ? "object (a map)" : t.get<std::string>() == "array" ? "array (a list)" : t.get<std::string>();
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) out += (i ? " or " : "") + t[i].get<std::string>();
+  return out;
+}
+
+// Strip valijson's "[...]" wrapping of context components; drop "<root>".
+std::vector<std::string> components(const std::vector<std::string>& context) {
+  std::vector<std::string> out;
+  for (const std::string& c : context) {
+    if (c == "<root>") continue;
+    if (c.size() >= 2 && c.front() == '[' && c.back() == ']') out.push_back(c.substr(1, c.size() - 2));
+    else out.push_back(c);
+  }
+  return out;
+}
+
+NodeId node_at(const ValueTree& tree, NodeId root, const std::vector<std::string>& path) {
+  NodeId id = root;
+  for (const std::string& part : path) {
+    if (tree.is_map(id)) {
+      id = tree.get(id, part);
+    } else if (tree.is_seq(id)) {
+      const size_t index = static_cast<size_t>(std::strtoull(part.c_str(), nullptr, 10));
+      const auto& items = tree.at(id).items;
+      id = index < items.size() ? items[index] : kNoNode;
+    } else {
+      return kNoNode;
+    }
+    if (id == kNoNode) return kNoNode;
+  }
+  return id;
+}
+
+// The name in the last quoted part of a valijson message ("... constraints: 'replica'.").
+std::string last_quoted(const std::string& text) {
+  const size_t b = text.rfind('\'');
+  const size_t a = b == std::string::npos || b == 0 ? std::string::npos : text.rfind('\'', b - 1);
+  return a != std::string::npos ? text.substr(a + 1, b - a - 1) : std::string();
+}
+
+}  // namespace
+
+std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_view kind) {
+  std::vector<Finding> findings;
+  CompiledSchema& cs = compiled(kind);
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  TreeAdapter target(TreeRef{&tree, root});
+  if (validator.validate(cs.schema, target, &results)) return findings;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    const std::vector<std::string> path = components(error.context);
+    const NodeId node = node_at(tree, root, path);
+    if (node == kNoNode) continue;
+    const std::string& d = error.description;
+    Finding f;
+    f.node = node;
+    if (d.rfind("Object contains a property that could not be validated", 0) == 0) {
+      // valijson names only the first unknown key of a map: report every one of them.
+      if (!tree.is_map(node)) continue;
+      const nlohmann::json* s = schema_at(cs.json, path);
+      if (!s || !s->contains("properties")) continue;
+      std::vector<std::string> allowed;
+      for (auto it = (*s)["properties"].begin(); it != (*s)["properties"].end(); ++it) allowed.push_back(it.key());
+      for (const MapEntry& e : tree.at(node).entries) {
+        const std::string& key = tree.at(e.key).text;
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        Finding u;
+        u.type = FindingType::UnknownField;
+        u.node = e.value;
+        u.field = key;
+        u.allowed = allowed;
+        findings.push_back(std::move(u));
+      }
+      continue;
+    } else if (d.rfind("Value type not permitted", 0) == 0) {
+      f.type = FindingType::WrongType;
+      f.expected = expected_type(schema_at(cs.json, path));
+    } else if (d.rfind("Missing required property", 0) == 0) {
+      f.type = FindingType::MissingRequired;
+      f.field = last_quoted(d);
+    } else if (d.rfind("Expected number", 0) == 0) {
+      f.type = FindingType::OutOfRange;
+      f.detail = d.find("less") != std::string::npos ? "at most " : "at least ";
+      const nlohmann::json* s = schema_at(cs.json, path);
+      const char* bound = d.find("less") != std::string::npos ? "maximum" : "minimum";
+      f.detail += s && s->contains(bound) ? (*s)[bound].dump() : d.substr(d.rfind(' ') + 1);
+    } else if (d.rfind("Failed to match against any enum", 0) == 0) {
+      f.type = FindingType::NotAllowed;
+      if (const nlohmann::json* s = schema_at(cs.json, path); s && s->contains("enum"))
+        for (const auto& v : (*s)["enum"]) f.allowed.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    } else {
+      continue;  // wrappers such as "Failed to validate item #0 in array."
+    }
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
+std::string schema_source(std::string_view kind) {
+  return compiled(kind).json.value("x-kflint-source", std::string());
+}
+
+FieldDoc field_doc(std::string_view kind, std::string_view path) {
+  CompiledSchema& cs = compiled(kind);
+  static std::mutex docs_mutex;
+  std::lock_guard<std::mutex> lock(docs_mutex);
+  if (!cs.docs_loaded) {
+    cs.docs = nlohmann::json::parse(kind == "TFJob" ? embedded::kTfjobDocs : embedded::kMxjobDocs);
+    cs.docs_loaded = true;
+  }
+  auto it = cs.docs.find(std::string(path));
+  if (it == cs.docs.end()) return {};
+  return {it->value("type", ""), it->value("description", "")};
+}
+
+std::vector<std::string> allowed_fields(std::string_view kind, const std::vector<std::string>& path) {
+  std::vector<std::string> out;
+  const nlohmann::json* s = schema_at(compiled(kind).json, path);
+  if (s && s->contains("properties"))
+    for (auto it = (*s)["properties"].begin(); it != (*s)["properties"].end(); ++it) out.push_back(it.key());
+  return out;
+}
+
+}  // namespace kflint::schema
