@@ -1,0 +1,20 @@
+// `PS` and `Ps` in one job: defaulting re-inserts one under the canonical key and the other is
+// silently lost (map order decides which).
+#include "core/text_util.h"
+#include "rules/engine/context.h"
+#include "rules/engine/rule.h"
+
+using namespace kflint;
+
+KFLINT_RULE(kf204_duplicate_replica_type, "KF204", "duplicate-replica-type", "operator", Severity::Error,
+            "Two replica types are equal up to case (`PS` and `Ps`): one is silently dropped") {
+  const auto& replicas = ctx.job.replicas;
+  for (size_t i = 0; i < replicas.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (iequals(replicas[i].type, replicas[j].type)) {
+        Diagnostic& d = ctx.report_range(ctx.doc.range(replicas[i].key), "replica types `" + replicas[j].type + "` and `" + replicas[i].type +
+                                                                              "` are the same type: the operator keeps only one of them");
+        d.related.push_back({ctx.doc.range(replicas[j].key), "the other spelling"});
+        break;
+      }
+}

@@ -1,0 +1,41 @@
+// Run-policy fields under spec.runPolicy (training-operator >= 1.3) or directly under spec
+// (tf-operator/mxnet-operator v1, Huawei CCI): the wrong layout is rejected or ignored.
+#include "rules/engine/context.h"
+#include "rules/engine/rule.h"
+
+using namespace kflint;
+
+namespace {
+const char* const kLegacyFields[] = {"activeDeadlineSeconds", "backoffLimit", "cleanPodPolicy", "ttlSecondsAfterFinished"};
+}
+
+KFLINT_RULE(kf220_run_policy_layout, "KF220", "run-policy-layout", "operator", Severity::Error,
+            "Run-policy fields are in the wrong place for the target (spec.runPolicy vs directly under spec)") {
+  const JobView& job = ctx.job;
+  std::vector<NodeId> legacy;
+  for (const char* f : kLegacyFields)
+    if (NodeId n = ctx.v.get(job.spec, f); n != kNoNode) legacy.push_back(n);
+  const bool explicit_target = ctx.target != Target::Auto;
+  if (ctx.layout == Layout::RunPolicy) {
+    if (legacy.empty()) return;
+    const std::string why = explicit_target ? "with target `kubeflow` (training-operator >= 1.3)" : "this job also uses `spec.runPolicy`";
+    bool creates_run_policy = false;  // one fix per round creates the map; the next round fills it
+    for (NodeId n : legacy) {
+      const std::string key = ctx.v.at(ctx.v.key_of(n)).text;
+      Diagnostic& d = ctx.report_key(n, "`spec." + key + "` belongs under `spec.runPolicy` (" + why +
+                                            "): kubectl rejects it as an unknown field, or it is dropped");
+      const NodeId rp = job.run_policy;
+      if (!ctx.block_style(job.spec) || (rp != kNoNode && !ctx.block_style(rp)) || ctx.v.at(n).kind == Kind::Map) continue;
+      if ((rp != kNoNode && ctx.v.get(rp, key) != kNoNode) || (rp == kNoNode && creates_run_policy)) continue;
+      creates_run_policy = rp == kNoNode;
+      Fix& f = ctx.add_fix(d, "Move `" + key + "` under `spec.runPolicy`", Applicability::Unsafe);
+      f.edits.push_back(TextEdit{ctx.entry_lines(n), ""});
+      const std::string line = key + ": " + ctx.written(n);
+      if (rp != kNoNode && ctx.v.is_map(rp)) f.edits.push_back(ctx.append_to_map(rp, line));
+      else f.edits.push_back(ctx.append_to_map(job.spec, "runPolicy:\n  " + line));
+    }
+  } else if (job.run_policy != kNoNode) {
+    const std::string why = ctx.target == Target::Cci ? "Huawei CCI (target `cci`)" : "the legacy operators (target `legacy`)";
+    ctx.report_key(job.run_policy, "`spec.runPolicy` is not read by " + why + ": put its fields (cleanPodPolicy, backoffLimit, ...) directly under `spec`");
+  }
+}
