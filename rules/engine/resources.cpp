@@ -74,3 +74,40 @@ std::vector<ContainerRef> all_containers(const JobView& job) {
 }
 
 }  // namespace kflint
+
+namespace kflint {
+
+PodTotals pod_totals(const ValueTree& v, const ReplicaView& r) {
+  PodTotals t;
+  t.containers = r.containers.size();
+  auto amount = [&](const ContainerResources& res, std::string_view name) -> const QuantityField* {
+    const QuantityField* f = res.limit(name);
+    return f ? f : res.request(name);
+  };
+  Quantity init_cpu, init_mem;
+  bool cpu_ok = !r.containers.empty(), mem_ok = !r.containers.empty();
+  auto add = [&](const ContainerView& c, bool init) {
+    const ContainerResources res = read_resources(v, c);
+    for (const QuantityField& f : res.limit_list) t.gpu = t.gpu || (is_extended_resource(f.resource) && f.resource.find("gpu") != std::string::npos);
+    const QuantityField* cpu = amount(res, "cpu");
+    const QuantityField* mem = amount(res, "memory");
+    if (init) {
+      if (cpu && cpu->value && init_cpu < *cpu->value) init_cpu = *cpu->value;
+      if (mem && mem->value && init_mem < *mem->value) init_mem = *mem->value;
+      return;
+    }
+    if (cpu && cpu->value) t.cpu.nano += cpu->value->nano;
+    else cpu_ok = false;
+    if (mem && mem->value) t.memory.nano += mem->value->nano;
+    else mem_ok = false;
+  };
+  for (const ContainerView& c : r.containers) add(c, false);
+  for (const ContainerView& c : r.init_containers) add(c, true);
+  if (t.cpu < init_cpu) t.cpu = init_cpu;
+  if (t.memory < init_mem) t.memory = init_mem;
+  t.cpu_known = cpu_ok;
+  t.memory_known = mem_ok;
+  return t;
+}
+
+}  // namespace kflint

@@ -44,3 +44,17 @@ struct ContainerRef {
 std::vector<ContainerRef> all_containers(const JobView& job);
 
 }  // namespace kflint
+
+namespace kflint {
+
+// Pod-level totals as Huawei CCI computes them: max(sum over app containers, max over init
+// containers), per resource, from limits (or requests when a container has no limit).
+struct PodTotals {
+  Quantity cpu, memory;
+  bool cpu_known = false, memory_known = false;  // every container declared it
+  bool gpu = false;                               // some container asks for an extended GPU resource
+  size_t containers = 0;                          // app containers
+};
+PodTotals pod_totals(const ValueTree& v, const ReplicaView& r);
+
+}  // namespace kflint

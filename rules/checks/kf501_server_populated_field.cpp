@@ -1,0 +1,19 @@
+// S11: fields the server owns, pasted back from `kubectl get -o yaml`: dropped or overwritten.
+#include "rules/engine/context.h"
+#include "rules/engine/rule.h"
+
+using namespace kflint;
+
+KFLINT_RULE(kf501_server_populated_field, "KF501", "server-populated-field", "metadata", Severity::Warning,
+            "A server-populated field (status, uid, creationTimestamp, ...) is in the manifest") {
+  auto flag = [&](NodeId value, const std::string& what) {
+    Diagnostic& d = ctx.report_key(value, what);
+    if (ctx.block_style(ctx.v.at(value).parent))
+      ctx.add_fix(d, "Remove `" + ctx.v.at(ctx.v.key_of(value)).text + "`", Applicability::Safe).edits.push_back(TextEdit{ctx.entry_lines(value), ""});
+  };
+  if (NodeId status = ctx.v.get(ctx.job.root, "status"); status != kNoNode)
+    flag(status, "`status` is set by the operator: the API server drops it on create (it looks pasted from `kubectl get`)");
+  for (const char* field : {"uid", "creationTimestamp", "generation", "selfLink", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds"})
+    if (NodeId n = ctx.v.get(ctx.job.metadata, field); n != kNoNode)
+      flag(n, "`metadata." + std::string(field) + "` is set by the API server and overwritten; remove it (it looks pasted from `kubectl get`)");
+}

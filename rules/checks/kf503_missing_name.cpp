@@ -1,0 +1,18 @@
+// A job needs metadata.name; generateName alone works with `kubectl create` but not `apply`.
+#include "rules/engine/context.h"
+#include "rules/engine/rule.h"
+
+using namespace kflint;
+
+KFLINT_RULE(kf503_missing_name, "KF503", "missing-name", "metadata", Severity::Error,
+            "The job has no metadata.name (generateName alone cannot be applied)") {
+  if (ctx.v.is_string(ctx.job.name) && !ctx.v.str(ctx.job.name).empty()) return;
+  const NodeId generate = ctx.v.get(ctx.job.metadata, "generateName");
+  if (generate != kNoNode) {
+    ctx.report_key(generate, "`metadata.generateName` without `metadata.name`: `kubectl apply` refuses it (`cannot use generate name with apply`); use `kubectl create` or set a name");
+    return;
+  }
+  if (ctx.job.name != kNoNode) ctx.report_key(ctx.job.name, "`metadata.name` is empty: the API server rejects the job (`name or generateName is required`)");
+  else if (ctx.job.metadata != kNoNode) ctx.report_key(ctx.job.metadata, "`metadata` has no `name`: the API server rejects the job (`name or generateName is required`)");
+  else ctx.report_range(ctx.doc.key_range(ctx.job.kind_node), std::string(ctx.job.kind_name()) + " has no `metadata.name`: the API server rejects it (`name or generateName is required`)");
+}
