@@ -7,7 +7,7 @@ KFLINT_RULE(kf002_duplicate_key, "KF002", "duplicate-key", "input", Severity::Er
   for (const kflint::DuplicateKey& dup : ctx.doc.duplicates) {
     if (!ctx.in_job(dup.second_key)) continue;
     const std::string& key = ctx.v.at(dup.first_key).text;
-    kflint::Diagnostic& d = ctx.report(dup.first_key, "duplicate key `" + key + "` in `" + ctx.path(dup.second_key) +
+    kflint::Diagnostic& d = ctx.report(dup.first_key, "duplicate key `" + key + "` in `" + ctx.path(ctx.v.at(dup.second_key).parent) +
                                                           "`: kubectl drops this one and keeps the later value");
     d.related.push_back({ctx.doc.range(dup.second_key), "the value kubectl keeps"});
   }

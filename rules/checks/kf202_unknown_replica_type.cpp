@@ -16,8 +16,8 @@ KFLINT_RULE(kf202_unknown_replica_type, "KF202", "unknown-replica-type", "operat
     std::string types;
     for (const std::string& k : known) types += (types.empty() ? "" : ", ") + k;
     std::string message = "unknown " + std::string(ctx.job.kind_name()) + " replica type `" + r.type + "`";
-    message += suggestion.empty() ? " (known: " + types + ")" : "; did you mean `" + suggestion + "`?";
     message += ": its pods run but the operator never tracks them";
+    message += suggestion.empty() ? " (known types: " + types + ")" : "; did you mean `" + suggestion + "`?";
     Diagnostic& d = ctx.report_range(ctx.doc.range(r.key), message);
     if (!suggestion.empty() && ctx.job.replica(suggestion) == nullptr)
       ctx.add_fix(d, "Rename to `" + suggestion + "`", Applicability::Unsafe).edits.push_back(TextEdit{ctx.doc.range(r.key), suggestion});

@@ -10,16 +10,15 @@ KFLINT_RULE(kf305_missing_resources, "KF305", "missing-resources", "resources", 
   const bool cci = ctx.target == Target::Cci;
   for (const ContainerRef& ref : all_containers(ctx.job)) {
     const ContainerResources res = read_resources(ctx.v, *ref.container);
+    // Requests default to limits, so a limit alone is complete; CCI wants both written out.
     std::string missing;
     for (const char* r : {"cpu", "memory"}) {
-      // Requests default to limits, so a limit alone is complete outside CCI.
-      if (!res.limit(r)) missing += std::string(missing.empty() ? "" : ", ") + "limits." + r;
-      if (cci && !res.request(r)) missing += std::string(missing.empty() ? "" : ", ") + "requests." + r;
-      if (!cci && !res.limit(r) && !res.request(r)) missing += std::string(", requests.") + r;
+      const bool complete = cci ? (res.limit(r) && res.request(r)) : (res.limit(r) || res.request(r));
+      if (!complete) missing += std::string(missing.empty() ? "" : " and ") + r;
     }
     if (missing.empty()) continue;
     const NodeId at = ref.container->name != kNoNode ? ref.container->name : ref.container->node;
-    Diagnostic& d = ctx.report(at, "container `" + ctx.written(ref.container->name) + "` of `" + ref.replica->type + "` sets no " + missing +
+    Diagnostic& d = ctx.report(at, "container `" + ctx.written(ref.container->name) + "` of `" + ref.replica->type + "` declares no " + missing + (cci ? " requests and limits" : " limit") +
                                        (cci ? ": Huawei CCI requires requests and limits for cpu and memory on every container"
                                             : ": the pods get whatever the node has left and can be evicted first"));
     if (cci) d.severity = Severity::Error;

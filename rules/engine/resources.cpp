@@ -105,6 +105,7 @@ PodTotals pod_totals(const ValueTree& v, const ReplicaView& r) {
   for (const ContainerView& c : r.init_containers) add(c, true);
   if (t.cpu < init_cpu) t.cpu = init_cpu;
   if (t.memory < init_mem) t.memory = init_mem;
+  t.memory.binary = (t.memory.nano / 1000000000) % 1024 == 0;  // print GiB-sized totals as Gi
   t.cpu_known = cpu_ok;
   t.memory_known = mem_ok;
   return t;

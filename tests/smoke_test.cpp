@@ -1,3 +1,0 @@
-#include <gtest/gtest.h>
-#include "rules/engine/registry.h"
-TEST(Smoke, RulesRegistered) { EXPECT_GT(kflint::all_rules().size(), 10u); }

@@ -1,0 +1,48 @@
+#pragma once
+// Helpers shared by the tests: lint a string, read fixture files, render findings compactly.
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/check_command.h"
+#include "core/rule_info.h"
+
+namespace kflint::test {
+
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline cli::FileReport lint_string(const std::string& text, Target target = Target::Auto) {
+  LintOptions options;
+  options.target = target;
+  return cli::lint_text("test.yaml", text, options);
+}
+
+// "L:C-L:C RULE message" with 1-based lines and character columns.
+inline std::string render(const cli::FileReport& r, const Diagnostic& d) {
+  const Position s = r.source->position(d.range.start);
+  const Position e = r.source->position(d.range.end);
+  return std::to_string(s.line + 1) + ":" + std::to_string(s.column_chars + 1) + "-" + std::to_string(e.line + 1) + ":" +
+         std::to_string(e.column_chars + 1) + " " + std::string(d.rule->id) + " " + d.message;
+}
+
+inline std::vector<std::string> rendered(const cli::FileReport& r, std::string_view only_rule = {}) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : r.diagnostics)
+    if (only_rule.empty() || d.rule->id == only_rule) out.push_back(render(r, d));
+  return out;
+}
+
+inline bool has_rule(const cli::FileReport& r, std::string_view id) {
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.rule->id == id) return true;
+  return false;
+}
+
+}  // namespace kflint::test
