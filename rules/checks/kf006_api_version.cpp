@@ -27,10 +27,10 @@ KFLINT_RULE(kf006_api_version, "KF006", "api-version", "input", Severity::Error,
   std::string message;
   if (version == "kubeflow.org/v1alpha2" || version == "kubeflow.org/v1beta1" || version == "kubeflow.org/v1beta2")
     message = "apiVersion `" + std::string(version) + "` is no longer served; use `kubeflow.org/v1` (the spec layout is the same)";
-  else if (version == "kubeflow.org/v1alpha1" || version.rfind("tensorflow.org/", 0) == 0)
+  else if (version == "kubeflow.org/v1alpha1" || version.rfind("tensorflow.org/", 0) == 0 || version.rfind("mlkube.io/", 0) == 0)
     message = "apiVersion `" + std::string(version) + "` is no longer served and its spec layout differs; rewrite the job for `kubeflow.org/v1`";
   else
-    message = "apiVersion `" + ctx.written(job.api_version) + "` is not served for " + std::string(job.kind_name()) + "; use `kubeflow.org/v1`";
+    message = "apiVersion `" + (ctx.v.is_string(job.api_version) ? std::string(version) : ctx.written(job.api_version)) + "` is not served for " + std::string(job.kind_name()) + "; use `kubeflow.org/v1`";
   Diagnostic& d = ctx.report(job.api_version, message);
   ctx.add_fix(d, "Use `kubeflow.org/v1`", Applicability::Unsafe).edits.push_back(ctx.replace(job.api_version, "kubeflow.org/v1"));
 }

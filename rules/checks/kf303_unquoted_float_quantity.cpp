@@ -9,10 +9,11 @@ KFLINT_RULE(kf303_unquoted_float_quantity, "KF303", "unquoted-float-quantity", "
             "A quantity is an unquoted fractional number (`cpu: 0.5`), which the CRD rejects") {
   auto check = [&](const QuantityField& f) {
     if (!f.unquoted_float) return;
-    const std::string canonical = f.value ? format_quantity(*f.value) : std::string();
+    // Extended resources must be whole numbers (KF304): no fractional string to suggest there.
+    const std::string canonical = f.value && !is_extended_resource(f.resource) ? format_quantity(*f.value) : std::string();
     Diagnostic& d = ctx.report(f.node, "`" + ctx.path(f.node) + "` is the number " + ctx.written(f.node) +
                                            ": the CRD accepts only integers or strings here (`must be of type integer,string: \"number\"`); write " +
-                                           (canonical.empty() ? "it quoted" : "\"" + canonical + "\""));
+                                           (canonical.empty() ? "a whole number" : "\"" + canonical + "\""));
     if (ctx.layout == Layout::Legacy) d.severity = Severity::Warning;  // the legacy v1beta1 CRDs do not check types
     if (!canonical.empty()) ctx.add_fix(d, "Write \"" + canonical + "\"", Applicability::Safe).edits.push_back(ctx.replace(f.node, "\"" + canonical + "\""));
   };

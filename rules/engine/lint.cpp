@@ -77,7 +77,7 @@ void lint_job(const Document& doc, NodeId root, JobKind kind, const LintOptions&
   RuleContext ctx(doc, job, options, options.target, layout_of(v, job, options.target), out);
   // v1alpha1 and the tensorflow.org group have another spec layout: only the version is reported.
   const std::string_view version = v.str(job.api_version);
-  const bool other_layout = version == "kubeflow.org/v1alpha1" || version.rfind("tensorflow.org/", 0) == 0;
+  const bool other_layout = version == "kubeflow.org/v1alpha1" || (job.api_version != kNoNode && version.rfind("kubeflow.org/", 0) != 0);
   for (const Rule& rule : all_rules()) {
     if (!rule.check || rule_listed(options.ignored_rules, rule.info.id)) continue;
     if (other_layout && rule.info.id != "KF006") continue;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what kflint needs to build and test on Debian 12, and fetches the pinned
+# tree-sitter-yaml grammar from the npm registry (package-lock.json, with its integrity hash)
+# into third_party/node_modules (ignored by git). Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libyaml-cpp-dev libvalijson-dev libtree-sitter-dev nlohmann-json3-dev libcli11-dev libgtest-dev
+  python3 python3-yaml
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# npm: any working npm will do (Debian's, or one already on the PATH).
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+grammar=third_party/node_modules/@tree-sitter-grammars/tree-sitter-yaml/src/parser.c
+if [ ! -f "$grammar" ] || [ third_party/package-lock.json -nt "$grammar" ]; then
+  echo "setup: fetching the pinned tree-sitter-yaml grammar (npm ci)"
+  # --ignore-scripts: only the grammar's C sources are used; nothing is built by npm.
+  npm ci --prefix third_party --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+echo "setup: ready"
