@@ -90,6 +90,7 @@ const RangeIndex& Document::ranges() const {
 const std::vector<Comment>& Document::comments() const { return ranges().comments(); }
 
 ByteRange Document::range(NodeId id) const {
+  if (id == kNoNode || id >= values.size()) return {span_.start, span_.start};  // defensive: no node, no range
   const Node& n = values.at(id);
   if (n.kind == Kind::Null && n.text.empty()) {
     // An empty value (`replicas:`) has no bytes of its own: point at its key.

@@ -30,6 +30,7 @@ NodeId ValueTree::get(NodeId map, std::string_view key) const {
 }
 
 NodeId ValueTree::key_of(NodeId id) const {
+  if (id >= nodes_.size()) return kNoNode;
   const Node& n = nodes_[id];
   if (n.parent == kNoNode || nodes_[n.parent].kind != Kind::Map) return kNoNode;
   const auto& entries = nodes_[n.parent].entries;
@@ -49,7 +50,7 @@ static bool plain_identifier(std::string_view s) {
 std::string ValueTree::path(NodeId id) const {
   std::vector<std::string> parts;
   size_t guard = 0;
-  while (id != kNoNode && guard++ < 10000) {
+  while (id < nodes_.size() && guard++ < 10000) {
     const Node& n = nodes_[id];
     if (n.parent == kNoNode) break;
     const Node& p = nodes_[n.parent];

@@ -115,6 +115,10 @@ def derive(crd):
     schema["properties"]["status"] = {}
     spec = schema["properties"]["spec"]
     run_policy = spec["properties"]["runPolicy"]["properties"]
+    # training-operator v1.9 added runPolicy.managedBy (TFJob only; MXJob was removed in v1.9):
+    # accept it so v1.9 manifests are not reported as unknown fields.
+    if crd["spec"]["names"]["kind"] == "TFJob":
+        run_policy["managedBy"] = {"type": "string"}
     for field in LEGACY_RUN_POLICY:
         legacy = copy.deepcopy(run_policy[field])
         legacy["x-kflint-layout"] = "legacy"

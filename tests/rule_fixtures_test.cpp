@@ -11,6 +11,10 @@
 #include "test_util.h"
 
 namespace kflint {
+
+// Readable test names and messages instead of a byte dump of the parameter.
+void PrintTo(const GeneratedRule& g, std::ostream* os) { *os << g.stem; }
+
 namespace {
 
 Target fixture_target(const std::string& text) {

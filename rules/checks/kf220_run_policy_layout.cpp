@@ -21,7 +21,9 @@ KFLINT_RULE(kf220_run_policy_layout, "KF220", "run-policy-layout", "operator", S
     const std::string why = explicit_target ? "with target `kubeflow` (training-operator >= 1.3)" : "this job also uses `spec.runPolicy`";
     bool creates_run_policy = false;  // one fix per round creates the map; the next round fills it
     for (NodeId n : legacy) {
-      const std::string key = ctx.v.at(ctx.v.key_of(n)).text;
+      const NodeId key_node = ctx.v.key_of(n);
+      if (key_node == kNoNode) continue;
+      const std::string key = ctx.v.at(key_node).text;
       Diagnostic& d = ctx.report_key(n, "`spec." + key + "` belongs under `spec.runPolicy` (" + why +
                                             "): kubectl rejects it as an unknown field, or it is dropped");
       const NodeId rp = job.run_policy;

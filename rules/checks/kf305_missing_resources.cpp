@@ -18,7 +18,7 @@ KFLINT_RULE(kf305_missing_resources, "KF305", "missing-resources", "resources", 
     }
     if (missing.empty()) continue;
     const NodeId at = ref.container->name != kNoNode ? ref.container->name : ref.container->node;
-    Diagnostic& d = ctx.report(at, "container `" + ctx.written(ref.container->name) + "` of `" + ref.replica->type + "` declares no " + missing + (cci ? " requests and limits" : " limit") +
+    Diagnostic& d = ctx.report(at, "container `" + (ctx.v.is_string(ref.container->name) ? std::string(ctx.v.str(ref.container->name)) : "#" + std::to_string(ref.container->index)) + "` of `" + ref.replica->type + "` declares no " + missing + (cci ? " requests and limits" : " limit") +
                                        (cci ? ": Huawei CCI requires requests and limits for cpu and memory on every container"
                                             : ": the pods get whatever the node has left and can be evicted first"));
     if (cci) d.severity = Severity::Error;

@@ -53,6 +53,7 @@ const std::vector<schema::Finding>& RuleContext::schema_findings() {
 }
 
 std::string RuleContext::written(NodeId node) const {
+  if (node == kNoNode) return {};
   const ByteRange r = doc.range(node);
   std::string_view text = doc.source().view().substr(r.start, r.end - r.start);
   text = text.substr(0, text.find_first_of("\r\n"));
