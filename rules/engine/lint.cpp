@@ -54,6 +54,13 @@ bool mentions_kubeflow(const Document& doc) {
          text.find("MXJob") != std::string_view::npos || text.find("tensorflow.org") != std::string_view::npos;
 }
 
+// yaml-cpp's words for a tab-indented line ("illegal map value") do not say why.
+std::string tab_hint(const Document& doc) {
+  const SourceText& s = doc.source();
+  const std::string_view line = s.line_text(s.line_of(doc.syntax_error->offset));
+  return !line.empty() && line[0] == '\t' ? " (tabs cannot indent YAML; use spaces)" : "";
+}
+
 bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) {
   const std::string_view k = v.str(v.get(root, "kind"));
   if (iequals(k, "TFJob")) return kind = JobKind::TFJob, true;
@@ -240,11 +247,11 @@ LintResult lint(const std::vector<Document>& documents, const LintOptions& optio
         out.push_back(engine_diagnostic("KF003", {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message, doc.index()));
       else if (mentions_kubeflow(doc))
         out.push_back(engine_diagnostic("KF001", {doc.syntax_error->offset, doc.syntax_error->offset},
-                                        "YAML syntax error: " + doc.syntax_error->message, doc.index()));
+                                        "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
       else
         result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not YAML this tool reads, and not a Kubeflow job");
-    } else if (doc.empty() || !v.is_map(v.root)) {
-      if (!doc.empty()) result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not a map");
+    } else if (doc.empty() || v.at(v.root).kind == Kind::Null || !v.is_map(v.root)) {
+      if (!doc.empty() && v.at(v.root).kind != Kind::Null) result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not a map");
     } else {
       JobKind kind;
       const std::string_view k = v.str(v.get(v.root, "kind"));
