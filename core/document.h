@@ -74,6 +74,9 @@ class Document {
 // tree-sitter-yaml scanner keeps rows in 16 bits, so whole long streams must not be parsed at once).
 std::vector<ByteRange> split_documents(const SourceText& source);
 
+// Parse one document (a span from split_documents); never throws.
+Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits = {});
+
 // Parse every document of the source; never throws.
 std::vector<Document> parse_documents(const SourceText& source, const ParseLimits& limits = {});
 

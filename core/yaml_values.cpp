@@ -241,6 +241,12 @@ void parse_one(Document& doc, const ParseLimits& limits) {
 
 }  // namespace
 
+Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits) {
+  Document doc(source, span, index);
+  parse_one(doc, limits);
+  return doc;
+}
+
 std::vector<Document> parse_documents(const SourceText& source, const ParseLimits& limits) {
   std::vector<Document> docs;
   const std::vector<ByteRange> chunks = split_documents(source);

@@ -236,43 +236,40 @@ void apply_suppressions(const Document& doc, const LintOptions& options, std::ve
 
 }  // namespace
 
-LintResult lint(const std::vector<Document>& documents, const LintOptions& options) {
+LintResult lint_document(const Document& doc, const LintOptions& options) {
   LintResult result;
   auto& out = result.diagnostics;
-  for (const Document& doc : documents) {
-    const size_t first = out.size();
-    const ValueTree& v = doc.values;
-    if (doc.syntax_error || doc.limit_error) {
-      if (doc.limit_error)
-        out.push_back(engine_diagnostic("KF003", {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message, doc.index()));
-      else if (mentions_kubeflow(doc))
-        out.push_back(engine_diagnostic("KF001", {doc.syntax_error->offset, doc.syntax_error->offset},
-                                        "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
-      else
-        result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not YAML this tool reads, and not a Kubeflow job");
-    } else if (doc.empty() || v.at(v.root).kind == Kind::Null || !v.is_map(v.root)) {
-      if (!doc.empty() && v.at(v.root).kind != Kind::Null) result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not a map");
-    } else {
-      JobKind kind;
-      const std::string_view k = v.str(v.get(v.root, "kind"));
-      const NodeId items = v.get(v.root, "items");
-      if ((k == "List" || k == "TFJobList" || k == "MXJobList") && v.is_seq(items)) {
-        for (NodeId item : v.at(items).items) {
-          if (v.is_map(item) && job_kind(v, item, kind)) {
-            lint_job(doc, item, kind, options, out);
-            ++result.jobs;
-          }
+  const ValueTree& v = doc.values;
+  if (doc.syntax_error || doc.limit_error) {
+    if (doc.limit_error)
+      out.push_back(engine_diagnostic("KF003", {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message, doc.index()));
+    else if (mentions_kubeflow(doc))
+      out.push_back(engine_diagnostic("KF001", {doc.syntax_error->offset, doc.syntax_error->offset},
+                                      "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
+    else
+      result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not YAML this tool reads, and not a Kubeflow job");
+  } else if (doc.empty() || v.at(v.root).kind == Kind::Null || !v.is_map(v.root)) {
+    if (!doc.empty() && v.at(v.root).kind != Kind::Null) result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": not a map");
+  } else {
+    JobKind kind;
+    const std::string_view k = v.str(v.get(v.root, "kind"));
+    const NodeId items = v.get(v.root, "items");
+    if ((k == "List" || k == "TFJobList" || k == "MXJobList") && v.is_seq(items)) {
+      for (NodeId item : v.at(items).items) {
+        if (v.is_map(item) && job_kind(v, item, kind)) {
+          lint_job(doc, item, kind, options, out);
+          ++result.jobs;
         }
-      } else if (job_kind(v, v.root, kind)) {
-        lint_job(doc, v.root, kind, options, out);
-        ++result.jobs;
-      } else {
-        result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": kind " +
-                                 (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob");
       }
+    } else if (job_kind(v, v.root, kind)) {
+      lint_job(doc, v.root, kind, options, out);
+      ++result.jobs;
+    } else {
+      result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": kind " +
+                               (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob");
     }
-    apply_suppressions(doc, options, out, first);
   }
+  apply_suppressions(doc, options, out, 0);
   // Configuration: disabled rules (engine-emitted ones included) and severity overrides.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Diagnostic& d) {
@@ -293,6 +290,19 @@ LintResult lint(const std::vector<Document>& documents, const LintOptions& optio
                           return a.rule == b.rule && a.range.start == b.range.start && a.range.end == b.range.end && a.message == b.message;
                         }),
             out.end());
+  return result;
+}
+
+LintResult lint(const std::vector<Document>& documents, const LintOptions& options) {
+  // Documents are independent and in stream order, so concatenating keeps the order sorted.
+  LintResult result;
+  for (const Document& doc : documents) {
+    LintResult one = lint_document(doc, options);
+    result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(one.diagnostics.begin()),
+                              std::make_move_iterator(one.diagnostics.end()));
+    result.skipped.insert(result.skipped.end(), one.skipped.begin(), one.skipped.end());
+    result.jobs += one.jobs;
+  }
   return result;
 }
 

@@ -45,5 +45,7 @@ struct LintResult {
 };
 
 LintResult lint(const std::vector<Document>& documents, const LintOptions& options);
+// One document of a stream (the language server re-lints only the documents an edit touched).
+LintResult lint_document(const Document& document, const LintOptions& options);
 
 }  // namespace kflint
