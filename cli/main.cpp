@@ -1,10 +1,11 @@
-// The kflint executable: wires subcommands to the faces (check, rules, version; lsp later).
+// The kflint executable: wires subcommands to the two faces (cli/: check, rules, version; lsp/: lsp).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "cli/check_command.h"
 #include "cli/rules_command.h"
+#include "lsp/run.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"kflint: offline linter for Kubeflow TFJob and MXJob manifests"};
@@ -37,6 +38,9 @@ int main(int argc, char** argv) {
   cmd_rules->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   CLI::App* cmd_version = app.add_subcommand("version", "Print the version and the embedded schema versions");
+  CLI::App* cmd_lsp = app.add_subcommand("lsp", "Run the language server over stdin/stdout (LSP 3.17)");
+  bool stdio = true;
+  cmd_lsp->add_flag("--stdio", stdio, "Accepted for clients that pass it; stdio is the only transport");
 
   try {
     app.parse(argc, argv);
@@ -51,5 +55,6 @@ int main(int argc, char** argv) {
   }
   if (cmd_rules->parsed()) return kflint::cli::run_rules(rule_name, rules_format, std::cout, std::cerr);
   if (cmd_version->parsed()) return kflint::cli::run_version(std::cout);
+  if (cmd_lsp->parsed()) return kflint::lsp::run_stdio_server();
   return 2;
 }

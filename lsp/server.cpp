@@ -1,0 +1,274 @@
+#include "lsp/server.h"
+
+#include <filesystem>
+#include <vector>
+
+#include "lsp/features.h"
+#include "rules/engine/registry.h"
+
+namespace kflint::lsp {
+
+int Server::run() {
+  while (!exit_code_) {
+    std::vector<Transport::Message> batch;
+    auto first = transport_.next(true);
+    if (!first) break;
+    batch.push_back(std::move(*first));
+    while (auto more = transport_.next(false)) batch.push_back(std::move(*more));
+    // Cancellations apply to requests later in the same batch.
+    for (const Transport::Message& m : batch) {
+      if (!m.error.empty()) continue;
+      const json j = json::parse(m.body, nullptr, false);
+      if (j.is_object() && j.value("method", "") == "$/cancelRequest" && j.contains("params") && j["params"].contains("id"))
+        cancelled_.insert(j["params"]["id"].dump(-1, ' ', false, json::error_handler_t::replace));
+    }
+    for (const Transport::Message& m : batch) {
+      if (!m.error.empty()) {
+        reply_error(nullptr, error_code::kParseError, m.error);
+        continue;
+      }
+      handle_raw(m.body);
+      if (exit_code_) break;
+    }
+    cancelled_.clear();
+    if (!exit_code_) publish_pending();
+  }
+  return exit_code_.value_or(state_ == State::ShutDown ? 0 : 1);
+}
+
+void Server::handle_raw(const std::string& body) {
+  const json message = json::parse(body, nullptr, false);
+  if (message.is_discarded()) {
+    reply_error(nullptr, error_code::kParseError, "invalid JSON");
+    return;
+  }
+  handle(message);
+}
+
+void Server::handle(const json& m) {
+  if (!m.is_object() || m.value("jsonrpc", "") != "2.0") {
+    reply_error(m.is_object() && m.contains("id") ? m["id"] : json(nullptr), error_code::kInvalidRequest, "not a JSON-RPC 2.0 message");
+    return;
+  }
+  const bool has_id = m.contains("id") && (m["id"].is_string() || m["id"].is_number_integer());
+  if (!m.contains("method")) {
+    if (m.contains("result") || m.contains("error")) return;  // a response to us; we send no requests
+    reply_error(has_id ? m["id"] : json(nullptr), error_code::kInvalidRequest, "missing method");
+    return;
+  }
+  if (!m["method"].is_string() || (m.contains("id") && !has_id)) {
+    reply_error(nullptr, error_code::kInvalidRequest, "invalid method or id");
+    return;
+  }
+  const std::string method = m["method"].get<std::string>();
+  const json params = m.contains("params") ? m["params"] : json::object();
+  if (has_id) {
+    if (cancelled_.count(m["id"].dump())) {
+      reply_error(m["id"], error_code::kRequestCancelled, "request cancelled");
+      return;
+    }
+    dispatch_request(m["id"], method, params);
+  } else {
+    dispatch_notification(method, params);
+  }
+}
+
+void Server::dispatch_request(const json& id, const std::string& method, const json& params) {
+  if (state_ == State::Uninitialized && method != "initialize") {
+    reply_error(id, error_code::kServerNotInitialized, "the server is not initialized");
+    return;
+  }
+  if (state_ == State::ShutDown) {
+    reply_error(id, error_code::kInvalidRequest, "the server is shut down");
+    return;
+  }
+  try {
+    if (method == "initialize") {
+      if (state_ != State::Uninitialized) return reply_error(id, error_code::kInvalidRequest, "initialize was already called");
+      reply(id, initialize(params));
+      state_ = State::Running;
+    } else if (method == "shutdown") {
+      state_ = State::ShutDown;
+      reply(id, nullptr);
+    } else if (method == "textDocument/codeAction" || method == "textDocument/hover" || method == "textDocument/completion" ||
+               method == "textDocument/documentSymbol" || method == "textDocument/foldingRange") {
+      const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+      auto it = documents_.find(uri);
+      if (it == documents_.end()) return reply(id, method == "textDocument/hover" ? json(nullptr) : json::array());
+      OpenDocument& doc = it->second;
+      if (doc.dirty) relint(doc, options_for(doc));  // answer from the latest version
+      if (method == "textDocument/codeAction") reply(id, code_actions(doc, encoding_, params));
+      else if (method == "textDocument/hover") reply(id, hover(doc, encoding_, offset_of(*doc.text, params.at("position"), encoding_)));
+      else if (method == "textDocument/completion") reply(id, completion(doc, encoding_, offset_of(*doc.text, params.at("position"), encoding_)));
+      else if (method == "textDocument/documentSymbol") reply(id, document_symbols(doc, encoding_));
+      else reply(id, folding_ranges(doc));
+    } else {
+      reply_error(id, error_code::kMethodNotFound, "method not found: " + method);
+    }
+  } catch (const json::exception& e) {
+    reply_error(id, error_code::kInvalidParams, std::string("invalid params: ") + e.what());
+  } catch (const std::exception& e) {
+    reply_error(id, error_code::kInternalError, e.what());
+  }
+}
+
+void Server::dispatch_notification(const std::string& method, const json& params) {
+  if (method == "exit") {
+    exit_code_ = state_ == State::ShutDown ? 0 : 1;
+    return;
+  }
+  if (state_ != State::Running) return;  // before initialize (or after shutdown): dropped
+  try {
+    if (method == "initialized") return;
+    if (method == "textDocument/didOpen") did_open(params);
+    else if (method == "textDocument/didChange") did_change(params);
+    else if (method == "textDocument/didClose") did_close(params);
+    else if (method == "textDocument/didSave") return;  // content already known from didChange
+    else if (method == "workspace/didChangeConfiguration") apply_settings(params.value("settings", json::object()));
+    else if (method == "workspace/didChangeWatchedFiles") {
+      configs_.clear();
+      for (auto& [uri, doc] : documents_) doc.cache.clear(), doc.dirty = doc.unpublished = true;
+    } else if (method == "$/setTrace") trace_ = params.value("value", "off");
+    // Other notifications (and every `$/` one) are ignored, as the protocol asks.
+  } catch (const std::exception& e) {
+    notify("window/logMessage", {{"type", 1}, {"message", std::string("kflint: bad ") + method + ": " + e.what()}});
+  }
+}
+
+json Server::initialize(const json& params) {
+  const json encodings = params.value("capabilities", json::object()).value("general", json::object()).value("positionEncodings", json::array());
+  encoding_.utf16 = true;
+  for (const json& e : encodings)
+    if (e == "utf-8") encoding_.utf16 = false;
+  if (params.contains("initializationOptions") && params["initializationOptions"].is_object()) apply_settings(params["initializationOptions"]);
+  return {{"capabilities",
+           {{"positionEncoding", encoding_.utf16 ? "utf-16" : "utf-8"},
+            {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+            {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.kflint"}}}},
+            {"hoverProvider", true},
+            {"completionProvider", {{"triggerCharacters", {":", " "}}, {"resolveProvider", false}}},
+            {"documentSymbolProvider", true},
+            {"foldingRangeProvider", true}}},
+          {"serverInfo", {{"name", "kflint"}, {"version", KFLINT_VERSION}}}};
+}
+
+void Server::apply_settings(const json& settings) {
+  const json& s = settings.contains("kflint") ? settings["kflint"] : settings;
+  if (!s.is_object()) return;
+  client_target_.reset();
+  client_rules_.clear();
+  Target t;
+  if (s.contains("target") && s["target"].is_string() && parse_target(s["target"].get<std::string>(), t)) client_target_ = t;
+  if (s.contains("rules") && s["rules"].is_object())
+    for (auto it = s["rules"].begin(); it != s["rules"].end(); ++it) {
+      const Rule* r = find_rule(it.key());
+      if (!r || !it.value().is_string()) continue;
+      RuleSetting setting;
+      const std::string level = it.value().get<std::string>();
+      Severity sev;
+      if (level == "off") setting.enabled = false;
+      else if (parse_severity(level, sev)) setting.severity = sev;
+      client_rules_[std::string(r->info.id)] = setting;
+    }
+  for (auto& [uri, doc] : documents_) doc.cache.clear(), doc.dirty = doc.unpublished = true;
+}
+
+LintOptions Server::options_for(const OpenDocument& doc) {
+  LintOptions options;
+  if (!doc.path.empty()) {
+    const std::string config_path = find_config(std::filesystem::path(doc.path).parent_path().string());
+    if (!config_path.empty()) {
+      auto it = configs_.find(config_path);
+      if (it == configs_.end()) {
+        std::optional<ResolvedConfig> resolved;
+        auto parsed = load_config(config_path);
+        std::string error;
+        if (auto* c = std::get_if<Config>(&parsed)) {
+          auto r = resolve_config(*c);
+          if (auto* rc = std::get_if<ResolvedConfig>(&r)) resolved = *rc;
+          else error = std::get<ConfigError>(r).to_string();
+        } else {
+          error = std::get<ConfigError>(parsed).to_string();
+        }
+        if (!error.empty()) notify("window/showMessage", {{"type", 1}, {"message", "kflint: configuration error: " + error}});
+        it = configs_.emplace(config_path, resolved).first;
+      }
+      if (it->second) options = it->second->options_for(doc.path);
+    }
+  }
+  if (client_target_) options.target = *client_target_;
+  for (const auto& [id, setting] : client_rules_) options.rules[id] = setting;
+  return options;
+}
+
+OpenDocument& Server::open_document(const json& text_document) {
+  const std::string uri = text_document.at("uri").get<std::string>();
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) throw std::runtime_error("document not open: " + uri);
+  return it->second;
+}
+
+void Server::did_open(const json& params) {
+  const json& td = params.at("textDocument");
+  const std::string uri = td.at("uri").get<std::string>();
+  if (documents_.size() >= kMaxOpenDocuments && !documents_.count(uri)) {
+    notify("window/showMessage", {{"type", 2}, {"message", "kflint: more than " + std::to_string(kMaxOpenDocuments) + " open documents; not linting " + uri}});
+    return;
+  }
+  OpenDocument doc;
+  doc.uri = uri;
+  doc.path = uri_to_path(uri);
+  doc.version = td.value("version", 0);
+  doc.text = std::make_shared<SourceText>(td.at("text").get<std::string>());
+  doc.dirty = true;
+  documents_[uri] = std::move(doc);
+}
+
+void Server::did_change(const json& params) {
+  OpenDocument& doc = open_document(params.at("textDocument"));
+  std::string text = doc.text->bytes();
+  for (const json& change : params.at("contentChanges")) {
+    const bool ranged = change.contains("range");
+    const json& r = ranged ? change["range"] : json::object();
+    if (!apply_change(text, ranged, ranged ? r.at("start").at("line").get<uint32_t>() : 0, ranged ? r.at("start").at("character").get<uint32_t>() : 0,
+                      ranged ? r.at("end").at("line").get<uint32_t>() : 0, ranged ? r.at("end").at("character").get<uint32_t>() : 0,
+                      change.at("text").get<std::string>(), encoding_.utf16))
+      throw std::runtime_error("change outside the document");
+  }
+  doc.text = std::make_shared<SourceText>(std::move(text));
+  doc.version = params.at("textDocument").value("version", doc.version + 1);
+  doc.dirty = doc.unpublished = true;
+}
+
+void Server::did_close(const json& params) {
+  const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  if (documents_.erase(uri)) notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+}
+
+void Server::publish_pending() {
+  for (auto& [uri, doc] : documents_) {
+    if (doc.dirty) relint(doc, options_for(doc));
+    if (!doc.unpublished) continue;
+    doc.unpublished = false;
+    json diags = json::array();
+    for (const Diagnostic& d : doc.diagnostics) diags.push_back(diagnostic_json(*doc.text, uri, d, encoding_));
+    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"version", doc.version}, {"diagnostics", diags}});
+  }
+}
+
+const OpenDocument* Server::document(const std::string& uri) const {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+void Server::reply(const json& id, json result) { transport_.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}.dump(-1, ' ', false, json::error_handler_t::replace)); }
+
+void Server::reply_error(const json& id, int code, const std::string& message) {
+  transport_.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}}.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void Server::notify(const std::string& method, json params) {
+  transport_.send(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+}  // namespace kflint::lsp

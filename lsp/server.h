@@ -1,0 +1,60 @@
+#pragma once
+// The language server: JSON-RPC 2.0 dispatch, lifecycle, document store, configuration.
+// Single-threaded: it drains all input already available, then re-lints each changed document
+// once at its latest version and publishes (debounce without threads).
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "lsp/documents.h"
+#include "lsp/protocol.h"
+#include "lsp/transport.h"
+#include "rules/engine/options.h"
+
+namespace kflint::lsp {
+
+inline constexpr size_t kMaxOpenDocuments = 1000;
+
+class Server {
+ public:
+  explicit Server(Transport& transport) : transport_(transport) {}
+  // Serves until `exit` or end of input; returns the process exit status (0 after shutdown).
+  int run();
+  // For tests: handle one message (already parsed or raw) and flush pending diagnostics.
+  void handle_raw(const std::string& body);
+  void publish_pending();
+  const OpenDocument* document(const std::string& uri) const;
+  bool exited() const { return exit_code_.has_value(); }
+
+ private:
+  void handle(const json& message);
+  void dispatch_request(const json& id, const std::string& method, const json& params);
+  void dispatch_notification(const std::string& method, const json& params);
+  void reply(const json& id, json result);
+  void reply_error(const json& id, int code, const std::string& message);
+  void notify(const std::string& method, json params);
+
+  json initialize(const json& params);
+  void did_open(const json& params);
+  void did_change(const json& params);
+  void did_close(const json& params);
+  void apply_settings(const json& settings);
+  LintOptions options_for(const OpenDocument& doc);
+  OpenDocument& open_document(const json& text_document);
+
+  Transport& transport_;
+  enum class State { Uninitialized, Running, ShutDown } state_ = State::Uninitialized;
+  std::optional<int> exit_code_;
+  Encoding encoding_;
+  std::map<std::string, OpenDocument> documents_;
+  std::set<std::string> cancelled_;
+  // Configuration: .kflint.yaml files by path (std::nullopt: invalid), plus client settings.
+  std::map<std::string, std::optional<ResolvedConfig>> configs_;
+  std::optional<Target> client_target_;
+  std::map<std::string, RuleSetting> client_rules_;
+  std::string trace_ = "off";
+};
+
+}  // namespace kflint::lsp

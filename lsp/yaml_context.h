@@ -1,0 +1,36 @@
+#pragma once
+// Where the cursor is, for hover and completion: the parsed field under the cursor (for hover),
+// or a path recovered from indentation (for completion, which must work in a document that
+// does not parse yet, the usual state while typing).
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/source_text.h"
+
+namespace kflint::lsp {
+
+struct FieldAtOffset {
+  NodeId key = kNoNode;
+  std::string name;         // the key's text
+  std::string kind;         // "TFJob" / "MXJob" / "" (not a job)
+  std::string value_path;   // spec.tfReplicaSpecs.Worker.replicas
+  std::string schema_path;  // spec.tfReplicaSpecs.*.replicas (the docs key)
+  ByteRange key_range;
+};
+FieldAtOffset field_at(const SourceText& text, uint32_t offset);
+
+struct CursorContext {
+  std::string kind;                 // from `kind:` in this YAML document; "" when unknown
+  std::vector<std::string> path;    // schema path components of the map the cursor is in ("0" for list items)
+  bool value_position = false;      // after `key:` on the cursor's line
+  std::string key;                  // that key, when value_position
+  std::string prefix;               // the word typed so far
+  std::vector<std::string> present; // sibling keys already in the map
+  bool empty_document = false;      // nothing but comments and blanks in this YAML document
+  bool in_list_item_start = false;  // the cursor is right after `- `
+};
+CursorContext cursor_context(const SourceText& text, uint32_t offset);
+
+}  // namespace kflint::lsp
