@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libyaml-cpp-dev libvalijson-dev libtree-sitter-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   python3 python3-yaml
+  neovim            # the headless Neovim LSP client test
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -31,5 +32,10 @@ if [ ! -f "$grammar" ] || [ third_party/package-lock.json -nt "$grammar" ]; then
   echo "setup: fetching the pinned tree-sitter-yaml grammar (npm ci)"
   # --ignore-scripts: only the grammar's C sources are used; nothing is built by npm.
   npm ci --prefix third_party --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+e2e=tests/e2e/node_modules/vscode-languageserver-protocol/package.json
+if [ ! -f "$e2e" ] || [ tests/e2e/package-lock.json -nt "$e2e" ]; then
+  echo "setup: fetching the LSP client libraries for the end-to-end tests (npm ci)"
+  npm ci --prefix tests/e2e --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 echo "setup: ready"
