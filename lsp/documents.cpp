@@ -1,19 +1,22 @@
 #include "lsp/documents.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/document.h"
 #include "rules/engine/registry.h"
 
 namespace kflint::lsp {
 
-bool apply_change(std::string& text, bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char,
+bool apply_change(std::string& text, const SourceText* given_index, bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char,
                   const std::string& new_text, bool utf16) {
   if (!has_range) {
     text = new_text;
     return true;
   }
-  const SourceText index(text);
+  std::optional<SourceText> built;
+  if (!given_index) built.emplace(text);
+  const SourceText& index = given_index ? *given_index : *built;
   if (start_line > index.line_count() || end_line > index.line_count()) return false;
   auto offset = [&](uint32_t line, uint32_t ch) -> uint32_t {
     if (line == index.line_count()) return static_cast<uint32_t>(text.size());
@@ -43,6 +46,7 @@ void relint(OpenDocument& doc, const LintOptions& options) {
   const SourceText& source = *doc.text;
   if (auto bad = check_text_encoding(source.view())) {  // NUL bytes can arrive through JSON too
     doc.cache.clear();
+    doc.cache_text.reset();
     doc.diagnostics.clear();
     Diagnostic d;
     d.rule = &find_rule("KF000")->info;
@@ -52,13 +56,13 @@ void relint(OpenDocument& doc, const LintOptions& options) {
     return;
   }
   const std::vector<ByteRange> spans = split_documents(source);
-  std::unordered_map<std::string, OpenDocument::Chunk> next;
+  std::unordered_map<std::string_view, OpenDocument::Chunk> next;
   doc.diagnostics.clear();
   doc.jobs = 0;
   doc.relinted_last = 0;
   for (uint32_t i = 0; i < spans.size(); ++i) {
     const ByteRange span = spans[i];
-    std::string bytes(source.view().substr(span.start, span.end - span.start));
+    const std::string_view bytes = source.view().substr(span.start, span.end - span.start);
     auto cached = doc.cache.find(bytes);
     OpenDocument::Chunk chunk;
     if (cached != doc.cache.end()) {
@@ -78,9 +82,10 @@ void relint(OpenDocument& doc, const LintOptions& options) {
       doc.diagnostics.push_back(std::move(d));
     }
     doc.jobs += chunk.jobs;
-    next.emplace(std::move(bytes), std::move(chunk));
+    next.emplace(bytes, std::move(chunk));
   }
   doc.cache = std::move(next);
+  doc.cache_text = doc.text;
   doc.dirty = false;
 }
 

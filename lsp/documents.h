@@ -31,13 +31,17 @@ struct OpenDocument {
     std::vector<Diagnostic> relative;  // offsets relative to span.start
     uint32_t jobs = 0;
   };
-  std::unordered_map<std::string, Chunk> cache;  // chunk bytes -> results (for the last text)
+  // Chunk bytes -> results for the last linted text. The keys view `cache_text`, so an edit
+  // copies no document bytes; only the changed documents are parsed and linted again.
+  std::unordered_map<std::string_view, Chunk> cache;
+  std::shared_ptr<const SourceText> cache_text;
   size_t relinted_last = 0;                       // documents re-linted by the last update (tests, bench)
 };
 
 // Applies one LSP content change (`range` in the negotiated encoding, or a full replacement).
 // Returns false when the range is outside the document.
-bool apply_change(std::string& text, bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char,
+// `index`, when given, must be the SourceText of `text` (saves rebuilding the line index).
+bool apply_change(std::string& text, const SourceText* index, bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char,
                   const std::string& new_text, bool utf16);
 
 // Re-lints `doc` with `options`, reusing cached results for unchanged YAML documents.

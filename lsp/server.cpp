@@ -227,10 +227,14 @@ void Server::did_open(const json& params) {
 void Server::did_change(const json& params) {
   OpenDocument& doc = open_document(params.at("textDocument"));
   std::string text = doc.text->bytes();
+  bool first = true;
   for (const json& change : params.at("contentChanges")) {
     const bool ranged = change.contains("range");
     const json& r = ranged ? change["range"] : json::object();
-    if (!apply_change(text, ranged, ranged ? r.at("start").at("line").get<uint32_t>() : 0, ranged ? r.at("start").at("character").get<uint32_t>() : 0,
+    // The current SourceText indexes the text before the first change; later ones need a new index.
+    const SourceText* index = first ? doc.text.get() : nullptr;
+    first = false;
+    if (!apply_change(text, index, ranged, ranged ? r.at("start").at("line").get<uint32_t>() : 0, ranged ? r.at("start").at("character").get<uint32_t>() : 0,
                       ranged ? r.at("end").at("line").get<uint32_t>() : 0, ranged ? r.at("end").at("character").get<uint32_t>() : 0,
                       change.at("text").get<std::string>(), encoding_.utf16))
       throw std::runtime_error("change outside the document");

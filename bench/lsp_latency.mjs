@@ -1,0 +1,80 @@
+// Editor latency: time from a one-character didChange to the publishDiagnostics that follows it,
+// for kflint and (side by side, same file, same edits) yaml-language-server with the TFJob schema.
+//   node lsp_latency.mjs --server kflint|yamlls --kflint path --file manifest.yaml [--edits 60]
+// Prints one JSON line: {server, lines, documents, edits, median_ms, p95_ms, max_ms, peak_rss_mb}.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node.js";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const here = path.dirname(fileURLToPath(import.meta.url));
+const file = path.resolve(args.file);
+const uri = pathToFileURL(file).href;
+const text = readFileSync(file, "utf8");
+const edits = Number(args.edits ?? 60);
+const serverName = args.server ?? "kflint";
+
+const cmd = serverName === "kflint" ? [args.kflint, ["lsp"]] : [process.execPath, [path.join(here, "node_modules/yaml-language-server/bin/yaml-language-server"), "--stdio"]];
+const proc = spawn(cmd[0], cmd[1], { stdio: ["pipe", "pipe", "ignore"] });
+const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+const schemaUri = pathToFileURL(path.resolve(here, "../schema/generated/tfjob.schema.json")).href;
+const settings = { yaml: { validate: true, hover: false, completion: false, schemas: { [schemaUri]: "*.yaml" }, schemaStore: { enable: false }, maxItemsComputed: 5000 } };
+conn.onRequest("workspace/configuration", (p) => p.items.map((i) => (i.section ? settings[i.section] ?? null : settings)));
+conn.onRequest("client/registerCapability", () => null);
+conn.onRequest("window/workDoneProgress/create", () => null);
+let resolvePublish = null;
+conn.onNotification("textDocument/publishDiagnostics", (p) => {
+  if (p.uri === uri && resolvePublish) resolvePublish(p);
+});
+conn.listen();
+const nextPublish = (timeoutMs = 60000) =>
+  new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("timeout waiting for diagnostics")), timeoutMs);
+    resolvePublish = (p) => { clearTimeout(t); resolvePublish = null; resolve(p); };
+  });
+
+function peakRssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch { return null; }
+}
+
+await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(path.dirname(file)).href, capabilities: { workspace: { configuration: true } } });
+conn.sendNotification("initialized", {});
+conn.sendNotification("workspace/didChangeConfiguration", { settings });
+let waiting = nextPublish(120000);
+conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+await waiting;
+
+// Edits alternate between inserting and deleting one character in `name:` values spread over
+// the file, so every edit changes one document and the text stays realistic.
+const lines = text.split("\n");
+const targets = lines.map((l, i) => [l, i]).filter(([l]) => /^  name: /.test(l)).map(([, i]) => i);
+const times = [];
+let version = 1;
+for (let k = 0; k < edits; k++) {
+  const line = targets[(k * 7) % targets.length];
+  const insert = k % 2 === 0;
+  const change = insert
+    ? { range: { start: { line, character: 8 }, end: { line, character: 8 } }, text: "x" }
+    : { range: { start: { line, character: 8 }, end: { line, character: 9 } }, text: "" };
+  const prev = targets[((k - 1) * 7 + targets.length) % targets.length];
+  waiting = nextPublish();
+  const t0 = process.hrtime.bigint();
+  conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: ++version }, contentChanges: [change] });
+  await waiting;
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  void prev;
+}
+times.sort((a, b) => a - b);
+const pct = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+const rss = peakRssMb(proc.pid);
+await conn.sendRequest("shutdown");
+conn.sendNotification("exit");
+setTimeout(() => proc.kill(), 2000).unref();
+console.log(JSON.stringify({ server: serverName, lines: lines.length, documents: (text.match(/^kind: /gm) || []).length, edits,
+  median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +times[times.length - 1].toFixed(2), peak_rss_mb: rss && +rss.toFixed(1) }));
+conn.dispose();
