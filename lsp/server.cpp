@@ -119,7 +119,17 @@ void Server::dispatch_notification(const std::string& method, const json& params
   }
   if (state_ != State::Running) return;  // before initialize (or after shutdown): dropped
   try {
-    if (method == "initialized") return;
+    if (method == "initialized") {
+      // Ask the client to tell us when a configuration file changes (if it can watch files).
+      if (watch_registration_) {
+        const json watchers = json::array({{{"globPattern", "**/.kflint.yaml"}}, {{"globPattern", "**/.kflint.yml"}}});
+        transport_.send(json{{"jsonrpc", "2.0"}, {"id", "kflint-watch-config"}, {"method", "client/registerCapability"},
+                             {"params", {{"registrations", json::array({{{"id", "kflint-config-watch"}, {"method", "workspace/didChangeWatchedFiles"},
+                                                                          {"registerOptions", {{"watchers", watchers}}}}})}}}}
+                            .dump());
+      }
+      return;
+    }
     if (method == "textDocument/didOpen") did_open(params);
     else if (method == "textDocument/didChange") did_change(params);
     else if (method == "textDocument/didClose") did_close(params);
@@ -138,6 +148,10 @@ void Server::dispatch_notification(const std::string& method, const json& params
 json Server::initialize(const json& params) {
   const json encodings = params.value("capabilities", json::object()).value("general", json::object()).value("positionEncodings", json::array());
   encoding_.utf16 = true;
+  watch_registration_ = params.value("capabilities", json::object())
+                            .value("workspace", json::object())
+                            .value("didChangeWatchedFiles", json::object())
+                            .value("dynamicRegistration", false);
   for (const json& e : encodings)
     if (e == "utf-8") encoding_.utf16 = false;
   if (params.contains("initializationOptions") && params["initializationOptions"].is_object()) apply_settings(params["initializationOptions"]);

@@ -55,6 +55,7 @@ class Server {
   std::optional<Target> client_target_;
   std::map<std::string, RuleSetting> client_rules_;
   std::string trace_ = "off";
+  bool watch_registration_ = false;
 };
 
 }  // namespace kflint::lsp
