@@ -4,7 +4,7 @@
 #   bench/run_lsp_bench.sh [build/kflint] [edits per run, default 60] [runs, default 2]
 set -euo pipefail
 cd "$(dirname "$0")"
-kflint="$(realpath "${1:-../build/kflint}")"
+kflint="$(realpath "${1:-../build/kflint}")"  # relative to bench/
 edits="${2:-60}"
 runs="${3:-2}"
 mkdir -p corpus results

@@ -11,9 +11,68 @@ extern "C" const TSLanguage* tree_sitter_yaml(void);
 
 namespace kflint {
 
+namespace {
+
+// The tree-sitter-yaml scanner keeps columns in 16 bits: on lines longer than that its positions
+// wrap and error recovery can take very long. Such documents (minified JSON, mostly) get ranges
+// from a small scanner over the bytes instead.
+constexpr uint32_t kMaxTreeSitterColumn = 32000;
+
+bool has_long_line(const SourceText& source, ByteRange span) {
+  uint32_t line_start = span.start;
+  const std::string& b = source.bytes();
+  for (uint32_t i = span.start; i < span.end; ++i) {
+    if (b[i] == '\n') line_start = i + 1;
+    else if (i - line_start > kMaxTreeSitterColumn) return true;
+  }
+  return false;
+}
+
+// End of the flow value or scalar starting at `at`: brackets balanced, quotes honoured.
+uint32_t scan_value_end(const std::string& b, uint32_t at, uint32_t limit) {
+  if (at >= limit) return at;
+  const char c = b[at];
+  if (c == '"' || c == '\'') {
+    for (uint32_t i = at + 1; i < limit; ++i) {
+      if (c == '"' && b[i] == '\\') ++i;
+      else if (b[i] == c) {
+        if (c == '\'' && i + 1 < limit && b[i + 1] == '\'') ++i;  // '' escapes a quote
+        else return i + 1;
+      }
+    }
+    return limit;
+  }
+  if (c == '{' || c == '[') {
+    int depth = 0;
+    for (uint32_t i = at; i < limit; ++i) {
+      const char d = b[i];
+      if (d == '"' || d == '\'') {
+        i = scan_value_end(b, i, limit) - 1;
+      } else if (d == '{' || d == '[') {
+        ++depth;
+      } else if (d == '}' || d == ']') {
+        if (--depth == 0) return i + 1;
+      }
+    }
+    return limit;
+  }
+  uint32_t i = at;
+  while (i < limit && b[i] != '\n' && b[i] != ',' && b[i] != ']' && b[i] != '}' && !(b[i] == ':' && (i + 1 >= limit || b[i + 1] == ' ')) &&
+         !(b[i] == '#' && i > at && b[i - 1] == ' '))
+    ++i;
+  while (i > at && (b[i - 1] == ' ' || b[i - 1] == '\r')) --i;
+  return i;
+}
+
+}  // namespace
+
 class RangeIndex {
  public:
-  RangeIndex(const SourceText& source, ByteRange span) {
+  RangeIndex(const SourceText& source, ByteRange span) : source_(source), span_(span) {
+    if (has_long_line(source, span)) {
+      scan_only_ = true;
+      return;
+    }
     static const TSLanguage* language = tree_sitter_yaml();
     static const TSSymbol flow_node = ts_language_symbol_for_name(language, "flow_node", 9, true);
     static const TSSymbol block_node = ts_language_symbol_for_name(language, "block_node", 10, true);
@@ -54,6 +113,7 @@ class RangeIndex {
   // End of the value starting at `start`: the smallest node for scalars, the largest for
   // collections (a map starts where its first key starts).
   uint32_t end_of(uint32_t start, bool collection) const {
+    if (scan_only_) return scan_value_end(source_.bytes(), start, span_.end);
     auto it = std::lower_bound(spans_.begin(), spans_.end(), start, [](const Span& s, uint32_t v) { return s.start < v; });
     uint32_t end = start;
     // Merge entries that start at the same byte (the walk may list them apart).
@@ -74,6 +134,9 @@ class RangeIndex {
   struct Span {
     uint32_t start, min_end, max_end;
   };
+  const SourceText& source_;
+  ByteRange span_;
+  bool scan_only_ = false;  // a line too long for tree-sitter: ranges from scan_value_end, no comments
   std::vector<Span> spans_;
   std::vector<Comment> comments_;
 };

@@ -84,6 +84,8 @@ class ValueBuilder : public YAML::EventHandler {
     NodeId id;
     NodeId pending_key = kNoNode;
     std::vector<NodeId> merges;  // values of `<<` keys, applied at the end of the map
+    // Key text -> entry index, built once a map is large: keeps duplicate detection linear.
+    std::unordered_map<std::string, uint32_t> index;
   };
 
   uint32_t offset(const YAML::Mark& mark) const {
@@ -171,16 +173,28 @@ class ValueBuilder : public YAML::EventHandler {
       f.merges.push_back(id);
       return;
     }
-    for (uint32_t i = 0; i < p.entries.size(); ++i) {
-      if (t_.at(p.entries[i].key).text == k.text && t_.at(p.entries[i].key).kind != Kind::Map) {
-        doc_.duplicates.push_back({p.entries[i].key, key});
-        p.entries[i] = {key, id};  // kubectl keeps the last value
-        set_parent(key, f.id, i);
-        set_parent(id, f.id, i);
-        return;
+    constexpr size_t kIndexFrom = 16;
+    if (p.entries.size() == kIndexFrom && f.index.empty())
+      for (uint32_t i = 0; i < p.entries.size(); ++i) f.index.emplace(t_.at(p.entries[i].key).text, i);
+    auto duplicate_of = [&]() -> int64_t {
+      if (k.kind == Kind::Map || k.kind == Kind::Seq) return -1;  // complex keys are never equal here
+      if (p.entries.size() >= kIndexFrom) {
+        auto it = f.index.find(k.text);
+        return it == f.index.end() ? int64_t{-1} : static_cast<int64_t>(it->second);
       }
+      for (uint32_t i = 0; i < p.entries.size(); ++i)
+        if (t_.at(p.entries[i].key).text == k.text && t_.at(p.entries[i].key).kind != Kind::Map && t_.at(p.entries[i].key).kind != Kind::Seq) return i;
+      return -1;
+    };
+    if (const int64_t i = duplicate_of(); i >= 0) {
+      doc_.duplicates.push_back({p.entries[i].key, key});
+      p.entries[i] = {key, id};  // kubectl keeps the last value
+      set_parent(key, f.id, static_cast<uint32_t>(i));
+      set_parent(id, f.id, static_cast<uint32_t>(i));
+      return;
     }
     const auto index = static_cast<uint32_t>(p.entries.size());
+    if (p.entries.size() >= kIndexFrom) f.index.emplace(k.text, index);
     p.entries.push_back({key, id});
     set_parent(key, f.id, index);
     set_parent(id, f.id, index);

@@ -127,3 +127,38 @@ TEST(Document, UndefinedAliasIsASyntaxError) {
 
 }  // namespace
 }  // namespace kflint
+
+namespace kflint {
+namespace {
+
+TEST(Document, LongLinesGetExactRangesWithoutTreeSitter) {
+  // Minified JSON on one line longer than tree-sitter-yaml's 16-bit columns.
+  std::string labels;
+  for (int i = 0; i < 4000; ++i) labels += (i ? ", " : "") + std::string("\"key") + std::to_string(i) + "\": \"v\"";
+  const std::string text = "{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\", \"metadata\": {\"name\": \"x\", \"labels\": {" + labels +
+                           "}}, \"spec\": {\"tfReplicaSpecs\": {\"Worker\": {\"replica\": 2, \"template\": {\"spec\": {\"containers\": []}}}}}}";
+  ASSERT_GT(text.size(), 40000u);
+  const cli::FileReport r = test::lint_string(text);
+  const auto unknown = test::rendered(r, "KF101");
+  ASSERT_EQ(unknown.size(), 1u);
+  const size_t col = text.find("\"replica\"") + 1;
+  EXPECT_EQ(unknown[0].substr(0, unknown[0].find(' ')), "1:" + std::to_string(col) + "-1:" + std::to_string(col + 9));
+  const auto empty = test::rendered(r, "KF205");
+  ASSERT_EQ(empty.size(), 1u);
+  const size_t list = text.find("[]") + 1;
+  EXPECT_EQ(empty[0].substr(0, empty[0].find(' ')), "1:" + std::to_string(list) + "-1:" + std::to_string(list + 2));
+}
+
+TEST(Document, DuplicateKeysInLargeMaps) {
+  std::string text = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: a\n  labels:\n";
+  for (int i = 0; i < 200; ++i) text += "    k" + std::to_string(i) + ": v\n";
+  text += "    k3: again\n    k150: again\n";
+  const cli::FileReport r = test::lint_string(text);
+  const auto dups = test::rendered(r, "KF002");
+  ASSERT_EQ(dups.size(), 2u);
+  EXPECT_EQ(dups[0].substr(0, 2), "9:");
+  EXPECT_EQ(dups[1].substr(0, 4), "156:");
+}
+
+}  // namespace
+}  // namespace kflint
