@@ -1,0 +1,94 @@
+// The whole CLI pipeline on arbitrary bytes: encoding check, documents, all rules under two
+// targets, every formatter; then the safe fixes applied and the result linted again.
+// Oracles: ranges inside the text; safe fixes never add a finding of the rule they fix and never
+// break YAML that parsed; the language server's per-document cache gives the CLI's diagnostics.
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "cli/check_command.h"
+#include "cli/formatters/formatters.h"
+#include "core/fix_apply.h"
+#include "core/rule_info.h"
+#include "lsp/documents.h"
+
+namespace {
+
+void fail(const char* what) {
+  std::fprintf(stderr, "fuzz_pipeline oracle failed: %s\n", what);
+  std::abort();
+}
+
+std::map<std::string, int> count_by_rule(const kflint::cli::FileReport& r) {
+  std::map<std::string, int> out;
+  for (const kflint::Diagnostic& d : r.diagnostics) ++out[std::string(d.rule->id)];
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace kflint;
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  for (Target target : {Target::Auto, Target::Cci}) {
+    LintOptions options;
+    options.target = target;
+    const cli::FileReport report = cli::lint_text("fuzz.yaml", text, options);
+    for (const Diagnostic& d : report.diagnostics) {
+      if (d.range.start > d.range.end || d.range.end > report.source->size()) fail("diagnostic range outside the text");
+      for (const Fix& f : d.fixes)
+        for (const TextEdit& e : f.edits)
+          if (e.range.start > e.range.end || e.range.end > report.source->size()) fail("fix edit outside the text");
+    }
+    std::ostringstream sink;
+    cli::FormatOptions fo;
+    const std::vector<cli::FileReport> reports{report};
+    cli::format_text(reports, fo, sink);
+    cli::format_json(reports, fo, sink);
+    cli::format_sarif(reports, fo, sink);
+    cli::format_github(reports, fo, sink);
+    cli::format_junit(reports, fo, sink);
+    cli::format_gitlab(reports, fo, sink);
+    if (report.input_error) continue;
+
+    // The language server's cached per-document lint must agree with the CLI.
+    lsp::OpenDocument doc;
+    doc.text = report.source;
+    lsp::relint(doc, options);
+    if (doc.diagnostics.size() != report.diagnostics.size()) fail("LSP and CLI disagree on the number of findings");
+    for (size_t i = 0; i < doc.diagnostics.size(); ++i)
+      if (doc.diagnostics[i].rule != report.diagnostics[i].rule || doc.diagnostics[i].range.start != report.diagnostics[i].range.start ||
+          doc.diagnostics[i].range.end != report.diagnostics[i].range.end || doc.diagnostics[i].message != report.diagnostics[i].message)
+        fail("LSP and CLI disagree on a finding");
+
+    // Safe fixes, one rule at a time.
+    const std::map<std::string, int> before = count_by_rule(report);
+    const bool parsed = before.count("KF001") == 0;
+    std::map<std::string, std::vector<TextEdit>> by_rule;
+    for (const Diagnostic& d : report.diagnostics)
+      for (const Fix& f : d.fixes)
+        if (f.applicability == Applicability::Safe && !f.edits.empty()) {
+          auto& edits = by_rule[std::string(d.rule->id)];
+          edits.insert(edits.end(), f.edits.begin(), f.edits.end());
+          break;
+        }
+    for (const auto& [rule, edits] : by_rule) {
+      const std::string fixed = apply_edits(report.source->view(), edits);
+      const cli::FileReport after = cli::lint_text("fuzz.yaml", fixed, options);
+      const std::map<std::string, int> counts = count_by_rule(after);
+      const auto was = before.find(rule);
+      const auto now = counts.find(rule);
+      if (now != counts.end() && (was == before.end() || now->second > was->second)) {
+        std::fprintf(stderr, "rule %s: %d findings before its safe fixes, %d after\n", rule.c_str(), was == before.end() ? 0 : was->second, now->second);
+        fail("a safe fix added a finding of its own rule");
+      }
+      if (parsed && counts.count("KF001")) {
+        std::fprintf(stderr, "rule %s's safe fix broke the YAML\n", rule.c_str());
+        fail("a safe fix produced text that does not parse");
+      }
+    }
+  }
+  return 0;
+}

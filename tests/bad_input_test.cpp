@@ -1,0 +1,122 @@
+// The bad-input suite: for each kind of hostile or broken input, the message and exit code.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "cli/check_command.h"
+#include "test_util.h"
+
+namespace kflint {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int code;
+  std::string out;
+};
+
+Result check_text(const std::string& text) {
+  const fs::path dir = fs::temp_directory_path() / ("kflint-bad-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "input.yaml").string();
+  std::ofstream(path, std::ios::binary) << text;
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.color = "never";
+  o.no_source = true;
+  o.paths = {path};
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int code = cli::run_check(o, in, out, err);
+  fs::remove_all(dir);
+  return {code, out.str()};
+}
+
+const std::string kHead = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: x\n";
+
+TEST(BadInput, EmptyCommentsOnlyAndMarkersOnly) {
+  for (const std::string text : {"", "# just a comment\n# another\n", "---\n", "---\n...\n---\n"}) {
+    const Result r = check_text(text);
+    EXPECT_EQ(r.code, 0) << text;
+    EXPECT_NE(r.out.find("No problems found in 1 file (0 jobs)."), std::string::npos) << r.out;
+  }
+}
+
+TEST(BadInput, BinaryAndEncodings) {
+  EXPECT_EQ(check_text(std::string("\x7f" "ELF\0\0\0", 7)).code, 2);
+  EXPECT_NE(check_text("name: caf\xe9\n").out.find("invalid UTF-8 at line 1"), std::string::npos);
+  EXPECT_NE(check_text(std::string("\xFE\xFF\0k", 4)).out.find("UTF-16"), std::string::npos);
+  // A UTF-8 BOM is fine, and positions ignore it.
+  const Result bom = check_text("\xEF\xBB\xBF" + kHead + "spec:\n  tfReplicaSpecs: {}\n");
+  EXPECT_EQ(bom.code, 1);
+  EXPECT_NE(bom.out.find("input.yaml:6:19: error:"), std::string::npos) << bom.out;
+}
+
+TEST(BadInput, LineEndings) {
+  const Result crlf = check_text("apiVersion: kubeflow.org/v1\r\nkind: TFJob\r\nmetadata:\r\n  name: x\r\nspec:\r\n  tfReplicaSpecs: {}\r\n");
+  EXPECT_NE(crlf.out.find("input.yaml:6:19: error:"), std::string::npos) << crlf.out;
+  const Result cr = check_text("apiVersion: kubeflow.org/v1\rkind: TFJob\rmetadata:\r  name: x\rspec:\r  tfReplicaSpecs: {}\r");
+  EXPECT_LE(cr.code, 2) << "lone CR: never a crash";
+}
+
+TEST(BadInput, TabsForIndentation) {
+  const Result r = check_text(kHead + "spec:\n\ttfReplicaSpecs: {}\n");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("tabs cannot indent YAML"), std::string::npos) << r.out;
+}
+
+TEST(BadInput, TenMegabyteSingleLine) {
+  const std::string line = "{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\", \"metadata\": {\"name\": \"x\", \"annotations\": {\"a\": \"" +
+                           std::string(10'000'000, 'x') + "\"}}, \"spec\": {\"tfReplicaSpecs\": {}}}";
+  const Result r = check_text(line);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("[KF506 invalid-annotation]"), std::string::npos);
+  EXPECT_NE(r.out.find("[KF201 empty-replica-specs]"), std::string::npos);
+}
+
+TEST(BadInput, DeeplyNestedFlowCollections) {
+  const Result r = check_text(kHead + "spec: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("[KF003 parse-limit]"), std::string::npos) << r.out.substr(0, 300);
+}
+
+TEST(BadInput, Aliases) {
+  EXPECT_NE(check_text(kHead + "spec: *nowhere\n").out.find("[KF001 yaml-syntax-error]"), std::string::npos);
+  const Result recursive = check_text(kHead + "spec: &a\n  tfReplicaSpecs: *a\n");
+  EXPECT_LE(recursive.code, 2);
+  // Duplicate anchors: the later definition wins for later aliases (YAML semantics).
+  const Result dup = check_text(kHead + "x: &a {tfReplicaSpecs: {}}\ny: &a {tfReplicaSpecs: {Worker: {replicas: 0}}}\nspec: *a\n");
+  EXPECT_NE(dup.out.find("[KF209 replicas-below-one]"), std::string::npos) << dup.out;
+  // Merge keys apply (a value from a merged map is linted).
+  const Result merge = check_text(kHead + "base: &b {replicas: -1}\nspec:\n  tfReplicaSpecs:\n    Worker:\n      <<: *b\n");
+  EXPECT_NE(merge.out.find("[KF209 replicas-below-one]"), std::string::npos) << merge.out;
+}
+
+TEST(BadInput, HugeAndSpecialNumbers) {
+  for (const char* value : {"1e400", ".inf", "-.Inf", ".nan", "99999999999999999999999"}) {
+    const Result r = check_text(kHead + "spec:\n  tfReplicaSpecs:\n    Worker:\n      replicas: " + value + "\n");
+    EXPECT_EQ(r.code, 1) << value;
+    EXPECT_TRUE(r.out.find("[KF102 wrong-type]") != std::string::npos || r.out.find("[KF104 value-out-of-range]") != std::string::npos)
+        << value << "\n" << r.out;
+  }
+}
+
+TEST(BadInput, KeysThatAreNotStrings) {
+  const Result r = check_text(kHead + "  1: one\n  true: yes\n  ? [a, b]\n  : c\nspec:\n  tfReplicaSpecs: {}\n");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("unknown field `1` in `metadata`"), std::string::npos) << r.out;
+}
+
+TEST(BadInput, StdinClosedEarly) {
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.paths = {"-"};
+  std::istringstream in("apiVersion: kubeflow.org/v1\nkind: TFJ");
+  std::ostringstream out, err;
+  EXPECT_EQ(cli::run_check(o, in, out, err), 0);  // a truncated non-job document: nothing to report
+}
+
+}  // namespace
+}  // namespace kflint
