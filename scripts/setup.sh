@@ -10,6 +10,7 @@ packages=(
   libyaml-cpp-dev libvalijson-dev libtree-sitter-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   python3 python3-yaml
   neovim            # the headless Neovim LSP client test
+  clang libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
 )
 missing=()
 for p in "${packages[@]}"; do
