@@ -1,6 +1,6 @@
--- Headless Neovim (Debian's neovim) as a real LSP client: start `kflint lsp` with vim.lsp,
--- open a manifest, read the diagnostics from vim.diagnostic.get, apply a code action's edit,
--- and check the buffer changed. Run: KFLINT=... MANIFEST=... nvim --headless --clean -u NONE -l? (see nvim_lsp.sh)
+-- Headless Neovim (Debian's neovim) as a real LSP client, through the project's plugin
+-- (editors/nvim: require("kflint").setup{}): open a manifest, read the diagnostics from
+-- vim.diagnostic.get, apply a code action's edit, and check the buffer changed. See nvim_lsp.sh.
 local kflint = assert(os.getenv("KFLINT"), "KFLINT not set")
 local manifest = assert(os.getenv("MANIFEST"), "MANIFEST not set")
 local failures = {}
@@ -15,11 +15,20 @@ local function check(name, ok, detail)
   end
 end
 
+vim.opt.runtimepath:append(assert(os.getenv("PLUGIN"), "PLUGIN not set"))
+require("kflint").setup({ cmd = { kflint, "lsp" } })
+vim.cmd("filetype on")
 vim.cmd("edit " .. vim.fn.fnameescape(manifest))
 local buf = vim.api.nvim_get_current_buf()
-local client_id = vim.lsp.start_client({ name = "kflint", cmd = { kflint, "lsp" }, root_dir = vim.fn.fnamemodify(manifest, ":h") })
-check("the client starts", client_id ~= nil)
-vim.lsp.buf_attach_client(buf, client_id)
+check("the buffer is YAML", vim.bo[buf].filetype == "yaml", vim.bo[buf].filetype)
+local client_id
+vim.wait(5000, function()
+  for id, c in pairs(vim.lsp.buf_get_clients(buf)) do
+    if c.name == "kflint" then client_id = id end
+  end
+  return client_id ~= nil
+end, 20)
+check("the plugin attached the kflint client", client_id ~= nil)
 
 local got = vim.wait(10000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
 check("diagnostics appear", got)

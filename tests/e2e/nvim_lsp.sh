@@ -6,4 +6,4 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$here/../../examples/bad/tfjob-typos.yaml" "$work/job.yaml"
-KFLINT="$kflint" MANIFEST="$work/job.yaml" timeout 60 nvim --headless --clean -u NONE -c "luafile $here/nvim_lsp.lua" 2>&1
+KFLINT="$kflint" MANIFEST="$work/job.yaml" PLUGIN="$here/../../editors/nvim" timeout 60 nvim --headless --clean -u NONE -c "luafile $here/nvim_lsp.lua" 2>&1
