@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake ninja-build pkg-config git ca-certificates
+  build-essential cmake ninja-build pkg-config git ca-certificates unzip
   libyaml-cpp-dev libvalijson-dev libtree-sitter-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   python3 python3-yaml
   neovim            # the headless Neovim LSP client test
   clang libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
+  pre-commit                  # the pre-commit hook test
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -38,5 +39,10 @@ e2e=tests/e2e/node_modules/vscode-languageserver-protocol/package.json
 if [ ! -f "$e2e" ] || [ tests/e2e/package-lock.json -nt "$e2e" ]; then
   echo "setup: fetching the LSP client libraries for the end-to-end tests (npm ci)"
   npm ci --prefix tests/e2e --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+vsce=editors/vscode/node_modules/@vscode/vsce/package.json
+if [ ! -f "$vsce" ] || [ editors/vscode/package-lock.json -nt "$vsce" ]; then
+  echo "setup: fetching the VS Code extension's build tools (npm ci)"
+  npm ci --prefix editors/vscode --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 echo "setup: ready"
