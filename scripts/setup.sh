@@ -12,6 +12,7 @@ packages=(
   neovim            # the headless Neovim LSP client test
   clang libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   pre-commit                  # the pre-commit hook test
+  help2man dpkg-dev file      # the man page and the .deb (cpack)
 )
 missing=()
 for p in "${packages[@]}"; do
