@@ -133,6 +133,24 @@ TEST(Formats, GithubAnnotationsAreEscaped) {
   EXPECT_NE(r.out.find(",title=KF504 invalid-object-name::metadata.name `a,b` is invalid"), std::string::npos) << r.out;
 }
 
+TEST(Formats, GithubCapsAnnotationsAtTenPerLevel) {
+  std::string text = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: x}\nspec:\n  tfReplicaSpecs:\n";
+  for (int i = 0; i < 14; ++i) text += "    T" + std::to_string(i) + ": {}\n";  // 14 unknown replica types (errors)
+  cli::CheckOptions o;
+  o.paths = {"-"};
+  o.format = "github";
+  const CliRun r = run(o, text);
+  size_t annotations = 0, plain = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("::error", 0) == 0) ++annotations;
+    else if (line.find(": error: ") != std::string::npos) ++plain;
+  }
+  EXPECT_EQ(annotations, 10u);
+  EXPECT_GE(plain, 4u);
+  EXPECT_NE(r.out.find("more findings printed above without annotations"), std::string::npos);
+}
+
 TEST(Formats, GithubIsChosenUnderGithubActions) {
   ::setenv("GITHUB_ACTIONS", "true", 1);
   cli::CheckOptions o;

@@ -25,17 +25,32 @@ std::string escape(std::string_view s, bool property) {
 }  // namespace
 
 void format_github(const std::vector<FileReport>& reports, const FormatOptions&, std::ostream& out) {
+  // GitHub shows at most 10 error, 10 warning and 10 notice annotations per step; the rest are
+  // printed as plain lines so the log still has every finding.
+  constexpr int kCap = 10;
+  int shown[3] = {0, 0, 0};
+  size_t hidden = 0;
   for (const FileReport& r : reports) {
     for (const Diagnostic& d : r.diagnostics) {
-      const char* level = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice";
+      const int kind = d.severity == Severity::Error ? 0 : d.severity == Severity::Warning ? 1 : 2;
+      const char* level = kind == 0 ? "error" : kind == 1 ? "warning" : "notice";
       const LineCol s = line_col(*r.source, d.range.start);
       const LineCol e = end_line_col(*r.source, d.range);
+      if (shown[kind] >= kCap) {
+        ++hidden;
+        out << r.display << ":" << s.line << ":" << s.column << ": " << level << ": " << d.message << " [" << d.rule->id << " " << d.rule->slug << "]\n";
+        continue;
+      }
+      ++shown[kind];
       out << "::" << level << " file=" << escape(r.display, true) << ",line=" << s.line << ",endLine=" << e.line;
       if (s.line == e.line) out << ",col=" << s.column << ",endColumn=" << std::max(e.column, s.column);
       out << ",title=" << escape(std::string(d.rule->id) + " " + std::string(d.rule->slug), true) << "::"
           << escape(d.message + " (" + std::string(kDocsBaseUrl) + std::string(d.rule->id) + ")", false) << "\n";
     }
   }
+  if (hidden > 0)
+    out << "kflint: " << hidden << " more finding" << (hidden == 1 ? "" : "s")
+        << " printed above without annotations (GitHub shows 10 per level and step); upload SARIF to see them all in code scanning\n";
 }
 
 }  // namespace kflint::cli
