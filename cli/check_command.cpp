@@ -112,7 +112,7 @@ FileReport fix_loop(const std::string& display, std::string text, const LintOpti
 
 }  // namespace
 
-FileReport lint_text(const std::string& display, std::string text, const LintOptions& options) {
+FileReport lint_text(const std::string& display, std::string text, const LintOptions& options, unsigned threads) {
   FileReport r;
   r.display = display;
   if (auto bad = check_text_encoding(text)) {
@@ -122,12 +122,33 @@ FileReport lint_text(const std::string& display, std::string text, const LintOpt
     return r;
   }
   auto source = std::make_shared<SourceText>(std::move(text));
-  const std::vector<Document> docs = parse_documents(*source);
-  LintResult result = lint(docs, options);
+  const std::vector<ByteRange> spans = split_documents(*source);
+  const ParseLimits limits;
+  std::vector<LintResult> results(std::min<size_t>(spans.size(), limits.max_documents + 1));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < results.size(); i = next++) {
+      if (i == limits.max_documents) {  // the stream is over the limit: one finding, then stop
+        Document over(*source, spans[i], static_cast<uint32_t>(i));
+        over.limit_error = Document::Problem{spans[i].start, "more than " + std::to_string(limits.max_documents) + " documents in one stream"};
+        results[i] = lint_document(over, options);
+        continue;
+      }
+      const Document doc = parse_document(*source, spans[i], static_cast<uint32_t>(i), limits);
+      results[i] = lint_document(doc, options);
+    }
+  };
+  const unsigned n = static_cast<unsigned>(std::min<size_t>(std::max(1u, threads), std::max<size_t>(1, results.size() / 4)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
   r.source = source;
-  r.diagnostics = std::move(result.diagnostics);
-  r.skipped = std::move(result.skipped);
-  r.jobs = result.jobs;
+  for (LintResult& one : results) {
+    r.diagnostics.insert(r.diagnostics.end(), std::make_move_iterator(one.diagnostics.begin()), std::make_move_iterator(one.diagnostics.end()));
+    r.skipped.insert(r.skipped.end(), one.skipped.begin(), one.skipped.end());
+    r.jobs += one.jobs;
+  }
   return r;
 }
 
@@ -181,6 +202,9 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
   std::vector<bool> keep(inputs.size(), true);
   std::atomic<size_t> next{0};
   std::mutex err_mutex;
+  const unsigned cores = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Fewer files than cores: the spare cores split the documents of each file.
+  const unsigned per_file_threads = std::max<unsigned>(1, cores / static_cast<unsigned>(std::max<size_t>(1, inputs.size())));
   auto work = [&] {
     for (size_t i = next++; i < inputs.size(); i = next++) {
       const Input& input = inputs[i];
@@ -213,7 +237,7 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
       }
       const LintOptions lint_options = config->options_for(is_stdin ? options.stdin_filename : input.path);
       if (!options.fix) {
-        reports[i] = lint_text(display, std::move(*text), lint_options);
+        reports[i] = lint_text(display, std::move(*text), lint_options, per_file_threads);
         reports[i].path = input.path;
         continue;
       }
@@ -245,7 +269,6 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
       reports[i] = std::move(r);
     }
   };
-  const unsigned cores = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const unsigned n = static_cast<unsigned>(std::min<size_t>(cores, std::max<size_t>(1, inputs.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);

@@ -29,13 +29,15 @@ struct CheckOptions {
   bool verbose = false;
   bool no_source = false;
   std::string color = "auto";  // auto | always | never
-  uint64_t max_file_size = 16u << 20;
+  uint64_t max_file_size = 64u << 20;
   unsigned threads = 0;  // 0 = one per core
 };
 
 int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
 
 // Lint one text with fully resolved options (also used by tests and the language server).
-FileReport lint_text(const std::string& display, std::string text, const LintOptions& options);
+// `threads` > 1 spreads the YAML documents of one large stream across cores. Documents are parsed,
+// linted and dropped one at a time, so memory stays close to the size of the text.
+FileReport lint_text(const std::string& display, std::string text, const LintOptions& options, unsigned threads = 1);
 
 }  // namespace kflint::cli

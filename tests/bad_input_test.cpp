@@ -120,3 +120,18 @@ TEST(BadInput, StdinClosedEarly) {
 
 }  // namespace
 }  // namespace kflint
+
+namespace kflint {
+namespace {
+
+TEST(Limits, DocumentsPerStream) {
+  std::string stream;
+  for (int i = 0; i < 100'005; ++i) stream += "---\na: 1\n";
+  const cli::FileReport r = test::lint_string(stream);
+  const auto limit = test::rendered(r, "KF003");
+  ASSERT_EQ(limit.size(), 1u);
+  EXPECT_NE(limit[0].find("more than 100000 documents in one stream"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kflint

@@ -369,6 +369,19 @@ TEST(LspFeatures, SettingsChangeTheTargetAndRules) {
   EXPECT_TRUE(cci_rule);
 }
 
+TEST(LspDocuments, OpenDocumentLimit) {
+  Session s;
+  s.init();
+  for (size_t i = 0; i <= lsp::kMaxOpenDocuments; ++i)
+    s.server.handle_raw(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri + std::to_string(i)}, {"version", 1}, {"text", "a: 1\n"}}}}).dump());
+  EXPECT_NE(s.server.document(kUri + std::to_string(lsp::kMaxOpenDocuments - 1)), nullptr);
+  EXPECT_EQ(s.server.document(kUri + std::to_string(lsp::kMaxOpenDocuments)), nullptr);
+  bool told = false;
+  for (const json& m : s.all())
+    told = told || (m.value("method", "") == "window/showMessage" && m["params"]["message"].get<std::string>().find("open documents") != std::string::npos);
+  EXPECT_TRUE(told);
+}
+
 TEST(LspFeatures, NonKubeflowYamlGetsNoDiagnostics) {
   Session s;
   s.init();
