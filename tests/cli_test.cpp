@@ -17,18 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun run(cli::CheckOptions o, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  o.color = "never";
-  const int code = cli::run_check(o, in, out, err);
-  return {code, out.str(), err.str()};
-}
+using test::CliRun;
+CliRun run(const cli::CheckOptions& o, const std::string& stdin_text = "") { return test::run_cli(o, stdin_text); }
 
 class TempDir {
  public:

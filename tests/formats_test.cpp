@@ -20,17 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
+using test::CliRun;
 CliRun run(cli::CheckOptions o, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
   o.no_config = true;
-  const int code = cli::run_check(o, in, out, err);
-  return {code, out.str(), err.str()};
+  return test::run_cli(o, stdin_text);
 }
 
 std::string fixture() { return std::string(KFLINT_SOURCE_DIR) + "/examples/bad/tfjob-resources.yaml"; }

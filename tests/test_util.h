@@ -39,6 +39,21 @@ inline std::vector<std::string> rendered(const cli::FileReport& r, std::string_v
   return out;
 }
 
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+// `kflint check` in-process with `stdin_text` as standard input. Colour is off unless asked for:
+// the test may run on a terminal, the output here never goes to one.
+inline CliRun run_cli(cli::CheckOptions o, const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  if (o.color == "auto") o.color = "never";
+  const int code = cli::run_check(o, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
 inline bool has_rule(const cli::FileReport& r, std::string_view id) {
   for (const Diagnostic& d : r.diagnostics)
     if (d.rule->id == id) return true;

@@ -8,9 +8,7 @@ using namespace kflint;
 
 KFLINT_RULE(kf505_invalid_label, "KF505", "invalid-label", "metadata", Severity::Error,
             "A label key or value is not valid") {
-  std::vector<NodeId> holders = {ctx.job.metadata};
-  for (const ReplicaView& r : ctx.job.replicas) holders.push_back(r.template_metadata);
-  for (NodeId meta : holders) {
+  for (NodeId meta : ctx.job.all_metadata()) {
     const NodeId labels = ctx.v.get(meta, "labels");
     if (!ctx.v.is_map(labels)) continue;
     for (const MapEntry& e : ctx.v.at(labels).entries) {

@@ -8,9 +8,7 @@ using namespace kflint;
 
 KFLINT_RULE(kf506_invalid_annotation, "KF506", "invalid-annotation", "metadata", Severity::Error,
             "An annotation key is invalid, or the annotations exceed 256 KiB") {
-  std::vector<NodeId> holders = {ctx.job.metadata};
-  for (const ReplicaView& r : ctx.job.replicas) holders.push_back(r.template_metadata);
-  for (NodeId meta : holders) {
+  for (NodeId meta : ctx.job.all_metadata()) {
     const NodeId annotations = ctx.v.get(meta, "annotations");
     if (!ctx.v.is_map(annotations)) continue;
     size_t total = 0;

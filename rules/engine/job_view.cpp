@@ -19,6 +19,12 @@ const ReplicaView* JobView::replica(std::string_view exact_type) const {
   return nullptr;
 }
 
+std::vector<NodeId> JobView::all_metadata() const {
+  std::vector<NodeId> out = {metadata};
+  for (const ReplicaView& r : replicas) out.push_back(r.template_metadata);
+  return out;
+}
+
 static void collect_containers(const ValueTree& v, NodeId list, bool init, std::vector<ContainerView>& out) {
   if (!v.is_seq(list)) return;
   const auto& items = v.at(list).items;

@@ -56,6 +56,8 @@ struct JobView {
   std::string_view replica_specs_field() const { return kind == JobKind::TFJob ? "tfReplicaSpecs" : "mxReplicaSpecs"; }
   const std::vector<std::string>& known_replica_types() const;
   const ReplicaView* replica(std::string_view exact_type) const;
+  // The job's own metadata, then each replica's pod-template metadata (labels, annotations).
+  std::vector<NodeId> all_metadata() const;
 };
 
 JobView build_job_view(const ValueTree& v, NodeId root, JobKind kind);
