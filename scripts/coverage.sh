@@ -16,11 +16,9 @@ seen = {}
 for gcno in glob.glob("build-cov/**/*.gcno", recursive=True):
     objdir = os.path.dirname(gcno)
     out = subprocess.run(["gcov", "-n", "-o", objdir, gcno], capture_output=True, text=True, cwd=root).stdout
-    for block in out.split("\n\n"):
-        m = re.search(r"File '([^']+)'\nLines executed:([\d.]+)% of (\d+)", block)
-        if not m: continue
+    for m in re.finditer(r"File '([^']+)'\nLines executed:([\d.]+)% of (\d+)", out):
         path = os.path.relpath(os.path.join(root, m.group(1)) if not m.group(1).startswith("/") else m.group(1), root)
-        if path.startswith("..") or path.startswith("build") or path.startswith("tests/") or path.startswith("third_party"): continue
+        if path.startswith("..") or path.startswith("build") or path.startswith("tests/") or path.startswith("third_party") or "/" not in path: continue
         lines = int(m.group(3)); pct = float(m.group(2))
         if path not in seen or seen[path][1] < lines * pct:
             seen[path] = (lines, lines * pct / 100)
