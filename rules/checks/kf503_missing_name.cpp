@@ -9,7 +9,9 @@ KFLINT_RULE(kf503_missing_name, "KF503", "missing-name", "metadata", Severity::E
   if (ctx.v.is_string(ctx.job.name) && !ctx.v.str(ctx.job.name).empty()) return;
   const NodeId generate = ctx.v.get(ctx.job.metadata, "generateName");
   if (generate != kNoNode) {
-    ctx.report_key(generate, "`metadata.generateName` without `metadata.name`: `kubectl apply` refuses it (`cannot use generate name with apply`); use `kubectl create` or set a name");
+    // Valid for `kubectl create` (pipelines generate jobs this way): a warning, not an error.
+    ctx.report_key(generate, "`metadata.generateName` without `metadata.name`: `kubectl apply` refuses it (`cannot use generate name with apply`); use `kubectl create` or set a name")
+        .severity = Severity::Warning;
     return;
   }
   if (ctx.job.name != kNoNode) ctx.report_key(ctx.job.name, "`metadata.name` is empty: the API server rejects the job (`name or generateName is required`)");
