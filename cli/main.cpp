@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   cmd_check->add_option("-c,--config", check.config, "Configuration file (default: nearest .kflint.yaml)");
   cmd_check->add_flag("--no-config", check.no_config, "Ignore .kflint.yaml files");
   cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name for stdin in messages and config lookup");
-  cmd_check->add_option("--ignore", check.ignore, "Switch rules off (ids or slugs), repeatable");
+  cmd_check->add_option("--ignore", check.ignore, "Switch a rule off (id or slug); repeat for more")
+      ->allow_extra_args(false);
   cmd_check->add_flag("--fix", check.fix, "Apply safe fixes to the files");
   cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
   cmd_check->add_flag("--diff", check.diff, "With --fix, print the changes as a diff instead of writing");

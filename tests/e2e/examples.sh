@@ -20,5 +20,8 @@ for f in "$root"/examples/bad/*; do
 done
 "$kflint" check --no-source "$root/examples" >/dev/null; rc=$?
 [ $rc -eq 1 ] || { echo "FAIL: kflint check examples/ exited $rc, expected 1"; fail=1; }
-[ $fail -eq 0 ] && echo "examples: all good files clean, all bad files flagged"
+# Repeatable --ignore takes one rule each time and leaves the paths alone.
+out=$("$kflint" check --no-source --ignore KF405 --ignore image-latest-tag "$root/examples/bad/mxjob-wrong-shape.yaml"); rc=$?
+{ [ $rc -eq 1 ] && ! grep -q KF405 <<<"$out" && grep -q KF211 <<<"$out"; } || { echo "FAIL: --ignore (exit $rc): $out"; fail=1; }
+[ $fail -eq 0 ] && echo "examples: all good files clean, all bad files flagged; --ignore works"
 exit $fail
