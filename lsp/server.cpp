@@ -19,7 +19,9 @@ int Server::run() {
     for (const Transport::Message& m : batch) {
       if (!m.error.empty()) continue;
       const json j = json::parse(m.body, nullptr, false);
-      if (j.is_object() && j.value("method", "") == "$/cancelRequest" && j.contains("params") && j["params"].contains("id"))
+      // Untrusted input: types are checked before reading (json::value() throws on a mismatch).
+      if (j.is_object() && j.contains("method") && j["method"] == "$/cancelRequest" && j.contains("params") && j["params"].is_object() &&
+          j["params"].contains("id"))
         cancelled_.insert(j["params"]["id"].dump(-1, ' ', false, json::error_handler_t::replace));
     }
     for (const Transport::Message& m : batch) {
@@ -46,7 +48,9 @@ void Server::handle_raw(const std::string& body) {
 }
 
 void Server::handle(const json& m) {
-  if (!m.is_object() || m.value("jsonrpc", "") != "2.0") {
+  // Types are checked before every read: a field of the wrong type is an invalid request, never
+  // an exception out of the server (found by fuzz_lsp_session).
+  if (!m.is_object() || !m.contains("jsonrpc") || m["jsonrpc"] != "2.0") {
     reply_error(m.is_object() && m.contains("id") ? m["id"] : json(nullptr), error_code::kInvalidRequest, "not a JSON-RPC 2.0 message");
     return;
   }

@@ -161,6 +161,23 @@ TEST(LspDispatch, ErrorsAndLifecycle) {
   EXPECT_TRUE(s.server.exited());
 }
 
+TEST(LspDispatch, FieldsOfTheWrongTypeAreInvalidRequests) {
+  // Regression input from fuzz_lsp_session (fuzz/corpus/lsp_session/crash-jsonrpc-object):
+  // `json::value()` threw on a non-string "jsonrpc" and the exception escaped the server.
+  Session s;
+  s.server.handle_raw(R"({"jsonrpc":{"textDocument":{"uri":"file:///f.yaml"}},"id":1,"method":"x"})");
+  s.server.handle_raw(R"({"jsonrpc":"2.0","id":2,"method":{"a":1}})");
+  s.server.handle_raw(R"({"jsonrpc":"2.0","id":[1],"method":"shutdown"})");
+  const auto all = s.all();
+  ASSERT_EQ(all.size(), 3u);
+  for (const json& m : all) EXPECT_EQ(m["error"]["code"], -32600) << m.dump();
+  Pipe p;
+  p.input = frame(json{{"jsonrpc", "2.0"}, {"method", {{"not", "a string"}}}}) + frame(request(1, "initialize")) + frame(notification("exit"));
+  lsp::Transport t = p.transport();
+  lsp::Server server(t);
+  EXPECT_EQ(server.run(), 1);  // survives the batch pre-scan, exits without shutdown
+}
+
 TEST(LspDispatch, ExitStatusDependsOnShutdown) {
   for (bool shutdown : {true, false}) {
     Pipe p;
