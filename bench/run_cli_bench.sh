@@ -20,15 +20,16 @@ declare -A cmds=(
   [cat]="cat"
 )
 out=results/cli.jsonl
-: > "$out"
+tools=(${TOOLS:-kflint ajv+js-yaml jsonschema+PyYAML yamllint cat})
+[ -n "${KEEP:-}" ] || : > "$out"   # KEEP=1 adds to earlier results (e.g. TOOLS=kflint after a change)
 for corpus in corpus/one.yaml corpus/medium-$medium corpus/large-$medium.yaml; do
   for run in $(seq "$runs"); do
-    for tool in kflint ajv+js-yaml jsonschema+PyYAML yamllint cat; do
+    for tool in "${tools[@]}"; do
       cmd=${cmds[$tool]}
       target=$corpus
       [ "$tool" = cat ] && [ -d "$corpus" ] && target="$corpus/"'*'
       /usr/bin/time -f "%e %M" -o /tmp/kflint-bench-time bash -c "$cmd $target > /dev/null 2>&1" || true
-      read -r secs rss < /tmp/kflint-bench-time
+      read -r secs rss < <(tail -1 /tmp/kflint-bench-time)  # time prints "Command exited..." first on exit 1
       echo "{\"corpus\": \"$(basename "$corpus")\", \"tool\": \"$tool\", \"seconds\": $secs, \"rss_kb\": $rss}" | tee -a "$out"
     done
   done
