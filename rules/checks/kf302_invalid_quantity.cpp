@@ -37,9 +37,5 @@ KFLINT_RULE(kf302_invalid_quantity, "KF302", "invalid-quantity", "resources", Se
       if (!s.empty()) ctx.add_fix(d, "Write " + s, Applicability::Unsafe).edits.push_back(ctx.replace(f.node, s));
     }
   };
-  for (const ContainerRef& ref : all_containers(ctx.job)) {
-    const ContainerResources res = read_resources(ctx.v, *ref.container);
-    for (const QuantityField& f : res.request_list) check(f);
-    for (const QuantityField& f : res.limit_list) check(f);
-  }
+  for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) { check(f); });
 }

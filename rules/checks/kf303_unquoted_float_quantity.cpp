@@ -17,9 +17,5 @@ KFLINT_RULE(kf303_unquoted_float_quantity, "KF303", "unquoted-float-quantity", "
     if (ctx.layout == Layout::Legacy) d.severity = Severity::Warning;  // the legacy v1beta1 CRDs do not check types
     if (!canonical.empty()) ctx.add_fix(d, "Write \"" + canonical + "\"", Applicability::Safe).edits.push_back(ctx.replace(f.node, "\"" + canonical + "\""));
   };
-  for (const ContainerRef& ref : all_containers(ctx.job)) {
-    const ContainerResources res = read_resources(ctx.v, *ref.container);
-    for (const QuantityField& f : res.request_list) check(f);
-    for (const QuantityField& f : res.limit_list) check(f);
-  }
+  for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) { check(f); });
 }

@@ -7,11 +7,8 @@ using namespace kflint;
 
 KFLINT_RULE(kf306_negative_quantity, "KF306", "negative-quantity", "resources", Severity::Error,
             "A resource request or limit is negative") {
-  for (const ContainerRef& ref : all_containers(ctx.job)) {
-    const ContainerResources res = read_resources(ctx.v, *ref.container);
-    for (const auto* list : {&res.request_list, &res.limit_list})
-      for (const QuantityField& f : *list)
-        if (f.value && f.value->negative())
-          ctx.report(f.node, "`" + ctx.path(f.node) + "` is " + ctx.written(f.node) + ": quantities must be greater than or equal to 0");
-  }
+  for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) {
+    if (f.value && f.value->negative())
+      ctx.report(f.node, "`" + ctx.path(f.node) + "` is " + ctx.written(f.node) + ": quantities must be greater than or equal to 0");
+  });
 }

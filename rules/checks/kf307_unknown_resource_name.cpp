@@ -8,15 +8,11 @@ using namespace kflint;
 
 KFLINT_RULE(kf307_unknown_resource_name, "KF307", "unknown-resource-name", "resources", Severity::Error,
             "A resource name is neither standard (cpu, memory, ...) nor a prefixed extended resource") {
-  for (const ContainerRef& ref : all_containers(ctx.job)) {
-    const ContainerResources res = read_resources(ctx.v, *ref.container);
-    for (const auto* list : {&res.request_list, &res.limit_list})
-      for (const QuantityField& f : *list) {
-        if (is_standard_resource(f.resource) || is_extended_resource(f.resource)) continue;
-        std::string hint;
-        if (iequals(f.resource, "gpu") || iequals(f.resource, "gpus")) hint = "; GPUs are `nvidia.com/gpu` (or your device plugin's name)";
-        else if (iequals(f.resource, "cpu") || iequals(f.resource, "memory") || iequals(f.resource, "mem")) hint = "; names are lowercase: `cpu`, `memory`";
-        ctx.report_key(f.node, "resource `" + f.resource + "` is not a standard resource for containers" + hint);
-      }
-  }
+  for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) {
+    if (is_standard_resource(f.resource) || is_extended_resource(f.resource)) return;
+    std::string hint;
+    if (iequals(f.resource, "gpu") || iequals(f.resource, "gpus")) hint = "; GPUs are `nvidia.com/gpu` (or your device plugin's name)";
+    else if (iequals(f.resource, "cpu") || iequals(f.resource, "memory") || iequals(f.resource, "mem")) hint = "; names are lowercase: `cpu`, `memory`";
+    ctx.report_key(f.node, "resource `" + f.resource + "` is not a standard resource for containers" + hint);
+  });
 }

@@ -8,11 +8,8 @@ using namespace kflint;
 KFLINT_RULE(kf311_cci_cpu_granularity, "KF311", "cci-cpu-granularity", "cci", Severity::Error,
             "CCI: a container's cpu is not a multiple of 250m") {
   if (ctx.target != Target::Cci) return;
-  for (const ContainerRef& ref : all_containers(ctx.job)) {
-    const ContainerResources res = read_resources(ctx.v, *ref.container);
-    for (const auto* list : {&res.request_list, &res.limit_list})
-      for (const QuantityField& f : *list)
-        if (f.resource == "cpu" && f.value && !f.value->overflow && f.value->nano % 250000000 != 0)
-          ctx.report(f.node, "cpu " + ctx.written(f.node) + " is not a multiple of 250m: Huawei CCI allocates vCPUs in quarters (0.25, 0.5, 0.75, 1, ...)");
-  }
+  for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) {
+    if (f.resource == "cpu" && f.value && !f.value->overflow && f.value->nano % 250000000 != 0)
+      ctx.report(f.node, "cpu " + ctx.written(f.node) + " is not a multiple of 250m: Huawei CCI allocates vCPUs in quarters (0.25, 0.5, 0.75, 1, ...)");
+  });
 }

@@ -43,6 +43,17 @@ struct ContainerRef {
 };
 std::vector<ContainerRef> all_containers(const JobView& job);
 
+// Calls fn(container, resources, field) for every requests entry, then every limits entry, of
+// every container (init containers first), in document order within each list.
+template <typename Fn>
+void for_each_quantity(const ValueTree& v, const JobView& job, Fn&& fn) {
+  for (const ContainerRef& ref : all_containers(job)) {
+    const ContainerResources res = read_resources(v, *ref.container);
+    for (const auto* list : {&res.request_list, &res.limit_list})
+      for (const QuantityField& f : *list) fn(ref, res, f);
+  }
+}
+
 }  // namespace kflint
 
 namespace kflint {
