@@ -28,6 +28,7 @@ struct ParseLimits {
   uint32_t max_depth = 256;                  // nesting of maps and sequences
   uint64_t max_expanded_nodes = 1'000'000;   // values after alias expansion (billion laughs)
   uint32_t max_documents = 100'000;          // documents in one stream
+  bool fast_reader = true;  // false: yaml-cpp reads every document (tests compare the two readers)
 };
 
 class RangeIndex;
@@ -60,6 +61,7 @@ class Document {
   };
   std::optional<Problem> syntax_error;  // YAML the parser cannot read
   std::optional<Problem> limit_error;   // a parse limit was exceeded
+  bool fast_read = false;  // read by the fast block-YAML reader rather than by yaml-cpp
 
  private:
   const RangeIndex& ranges() const;

@@ -1,10 +1,14 @@
-// YAML -> value tree with kubectl's scalar resolution: documents, ranges, paths, comments.
+// YAML -> value tree with kubectl's scalar resolution: documents, ranges, paths, comments; and
+// the oracle for the fast block-YAML reader: whatever it accepts, yaml-cpp must read to exactly
+// the same tree (same nodes, texts, offsets, duplicates), and it must never accept what yaml-cpp
+// rejects.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "core/document.h"
 #include "core/scalar_resolve.h"
+#include "core/tree_dump.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kflint;
@@ -15,7 +19,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const SourceText source(text);
   ParseLimits limits;
   limits.max_expanded_nodes = 100000;
-  for (const Document& doc : parse_documents(source, limits)) {
+  const std::vector<Document> docs = parse_documents(source, limits);
+  ParseLimits yaml_cpp_only = limits;
+  yaml_cpp_only.fast_reader = false;
+  const std::vector<Document> reference = parse_documents(source, yaml_cpp_only);
+  if (docs.size() != reference.size()) std::abort();
+  for (size_t i = 0; i < docs.size(); ++i)
+    if (docs[i].fast_read && dump_document(docs[i]) != dump_document(reference[i])) std::abort();
+  for (const Document& doc : docs) {
     const ValueTree& v = doc.values;
     for (NodeId id = 0; id < v.size(); ++id) {
       const ByteRange r = doc.range(id);

@@ -1,0 +1,162 @@
+#include "core/tree_builder.h"
+
+#include "core/scalar_resolve.h"
+
+namespace kflint {
+
+NodeId TreeBuilder::plain_scalar(uint32_t start, std::string text) {
+  Node n;
+  n.start = start;
+  n.style = ScalarStyle::Plain;
+  const ResolvedScalar r = resolve_plain_scalar(text);
+  n.kind = r.kind;
+  n.bool_value = r.bool_value;
+  n.int_value = r.int_value;
+  n.float_value = r.float_value;
+  n.big_int = r.big_int;
+  n.text = std::move(text);
+  return leaf(std::move(n));
+}
+
+NodeId TreeBuilder::styled_scalar(uint32_t start, std::string text, ScalarStyle style, const ResolvedScalar* resolved) {
+  Node n;
+  n.start = start;
+  n.style = style;
+  n.kind = Kind::String;
+  if (resolved) {
+    n.kind = resolved->kind;
+    n.bool_value = resolved->bool_value;
+    n.int_value = resolved->int_value;
+    n.float_value = resolved->float_value;
+    n.big_int = resolved->big_int;
+  }
+  n.text = std::move(text);
+  return leaf(std::move(n));
+}
+
+NodeId TreeBuilder::null(uint32_t start) {
+  Node n;
+  n.kind = Kind::Null;
+  n.style = ScalarStyle::Plain;
+  n.start = start;
+  return leaf(std::move(n));
+}
+
+NodeId TreeBuilder::leaf(Node n) {
+  const NodeId id = t_.add(std::move(n));
+  weight_.push_back(1);
+  attach(id);
+  return id;
+}
+
+NodeId TreeBuilder::open(Kind kind, uint32_t start) {
+  if (stack_.size() >= limits_.max_depth)
+    throw LimitExceeded{start, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels"};
+  Node n;
+  n.kind = kind;
+  n.start = start;
+  const NodeId id = t_.add(std::move(n));
+  weight_.push_back(1);
+  stack_.push_back(Frame{id});
+  return id;
+}
+
+void TreeBuilder::close() {
+  if (t_.at(stack_.back().id).kind == Kind::Map) apply_merges();
+  const NodeId id = stack_.back().id;
+  stack_.pop_back();
+  uint64_t w = 1;
+  const Node& n = t_.at(id);
+  for (const MapEntry& e : n.entries) w += weight_[e.key] + weight_[e.value];
+  for (NodeId item : n.items) w += weight_[item];
+  weight_[id] = w;
+  if (w > limits_.max_expanded_nodes)
+    throw LimitExceeded{n.start, "more than " + std::to_string(limits_.max_expanded_nodes) +
+                                     " values after expanding aliases (an alias bomb?)"};
+  attach(id);
+}
+
+void TreeBuilder::attach_existing(NodeId id) { attach(id); }
+
+void TreeBuilder::set_parent(NodeId child, NodeId parent, uint32_t index) {
+  Node& c = t_.at(child);
+  if (c.parent == kNoNode && child != parent) {
+    c.parent = parent;
+    c.index_in_parent = index;
+  }
+}
+
+void TreeBuilder::attach(NodeId id) {
+  if (stack_.empty()) {
+    t_.root = id;
+    return;
+  }
+  Frame& f = stack_.back();
+  Node& p = t_.at(f.id);
+  if (p.kind == Kind::Seq) {
+    set_parent(id, f.id, static_cast<uint32_t>(p.items.size()));
+    p.items.push_back(id);
+    return;
+  }
+  if (f.pending_key == kNoNode) {
+    f.pending_key = id;
+    return;
+  }
+  const NodeId key = f.pending_key;
+  f.pending_key = kNoNode;
+  const Node& k = t_.at(key);
+  if (k.style == ScalarStyle::Plain && k.text == "<<") {
+    f.merges.push_back(id);
+    return;
+  }
+  constexpr size_t kIndexFrom = 16;
+  if (p.entries.size() == kIndexFrom && f.index.empty())
+    for (uint32_t i = 0; i < p.entries.size(); ++i) f.index.emplace(t_.at(p.entries[i].key).text, i);
+  auto duplicate_of = [&]() -> int64_t {
+    if (k.kind == Kind::Map || k.kind == Kind::Seq) return -1;  // complex keys are never equal here
+    if (p.entries.size() >= kIndexFrom) {
+      auto it = f.index.find(k.text);
+      return it == f.index.end() ? int64_t{-1} : static_cast<int64_t>(it->second);
+    }
+    for (uint32_t i = 0; i < p.entries.size(); ++i) {
+      const Node& other = t_.at(p.entries[i].key);
+      if (other.text == k.text && other.kind != Kind::Map && other.kind != Kind::Seq) return i;
+    }
+    return -1;
+  };
+  if (const int64_t i = duplicate_of(); i >= 0) {
+    doc_.duplicates.push_back({p.entries[i].key, key});
+    p.entries[i] = {key, id};  // kubectl keeps the last value
+    set_parent(key, f.id, static_cast<uint32_t>(i));
+    set_parent(id, f.id, static_cast<uint32_t>(i));
+    return;
+  }
+  const auto index = static_cast<uint32_t>(p.entries.size());
+  if (p.entries.size() >= kIndexFrom) f.index.emplace(k.text, index);
+  p.entries.push_back({key, id});
+  set_parent(key, f.id, index);
+  set_parent(id, f.id, index);
+}
+
+void TreeBuilder::merge_from(NodeId target, NodeId source) {
+  if (!t_.is_map(source)) return;
+  const std::vector<MapEntry> from = t_.at(source).entries;
+  for (const MapEntry& e : from) {
+    if (t_.entry(target, t_.at(e.key).text) != nullptr) continue;  // explicit keys win
+    t_.at(target).entries.push_back(e);
+  }
+}
+
+void TreeBuilder::apply_merges() {
+  Frame& f = stack_.back();
+  for (NodeId m : f.merges) {
+    if (t_.is_seq(m)) {
+      const std::vector<NodeId> items = t_.at(m).items;
+      for (NodeId item : items) merge_from(f.id, item);
+    } else {
+      merge_from(f.id, m);
+    }
+  }
+}
+
+}  // namespace kflint
