@@ -2,6 +2,7 @@
 """Deterministic corpus of realistic TFJob/MXJob manifests for kflint's benchmarks.
 
   gen_corpus.py --docs N [--files F] [--defects 0.1] [--seed 1] --out DIR|FILE
+  gen_corpus.py --megabytes 50 --out FILE      (as many documents as fit in one 50 MB stream)
 
 Each document is a full job (~190 lines: several replica types with env, args, ports, volumes,
 resources, node selectors, tolerations). A share of documents (--defects) gets one realistic
@@ -111,14 +112,26 @@ spec:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, required=True)
+    ap.add_argument("--docs", type=int)
+    ap.add_argument("--megabytes", type=float, help="instead of --docs: fill one stream up to this size")
     ap.add_argument("--files", type=int, default=1)
     ap.add_argument("--defects", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
+    if (args.docs is None) == (args.megabytes is None):
+        ap.error("give exactly one of --docs and --megabytes")
     rng = random.Random(args.seed)
-    docs = [document(rng, i, rng.random() < args.defects) for i in range(args.docs)]
+    if args.megabytes is not None:
+        limit, size, docs = int(args.megabytes * 1_000_000), 0, []
+        while True:
+            doc = document(rng, len(docs), rng.random() < args.defects)
+            if size + len(doc) + 4 > limit:
+                break
+            docs.append(doc)
+            size += len(doc) + 4
+    else:
+        docs = [document(rng, i, rng.random() < args.defects) for i in range(args.docs)]
     if args.files == 1 and not os.path.isdir(args.out):
         with open(args.out, "w") as f:
             f.write("---\n".join(docs))

@@ -142,9 +142,10 @@ class BlockReader {
   }
 
   void block_map(size_t col) {
-    b_.open(Kind::Map, at(pos_));
+    const NodeId id = b_.open(Kind::Map, at(pos_));
     for (;;) {
       key();
+      last_end_ = pos_;  // `key:` with an empty value ends at the colon
       pos_ = skip_spaces(pos_);
       if (at_line_end(pos_)) {
         size_t indent = 0;
@@ -177,13 +178,15 @@ class BlockReader {
       pos_ = p + indent;
       if (!key_at(pos_)) bail();
     }
+    ended(id, through_trailing_comments(last_end_, pos_));
     b_.close();
   }
 
   void block_seq(size_t col, bool indentless) {
-    b_.open(Kind::Seq, at(pos_));
+    const NodeId id = b_.open(Kind::Seq, at(pos_));
     for (;;) {
       const size_t dash = pos_;
+      last_end_ = dash + 1;  // `-` with an empty item ends at the dash
       pos_ = skip_spaces(pos_ + 1);
       if (at_line_end(pos_)) {
         if (pos_ < n_ && s_[pos_] == '#' && s_[pos_ - 1] != ' ') bail();
@@ -222,6 +225,7 @@ class BlockReader {
       }
       pos_ = p + indent;
     }
+    ended(id, through_trailing_comments(last_end_, pos_));
     b_.close();
   }
 
@@ -229,8 +233,7 @@ class BlockReader {
   void key() {
     const size_t start = pos_;
     if (s_[pos_] == '"' || s_[pos_] == '\'') {
-      std::string text = s_[pos_] == '"' ? double_quoted() : single_quoted();
-      b_.styled_scalar(at(start), std::move(text), ScalarStyle::Quoted);
+      quoted(start);
       pos_ = skip_spaces(pos_);
     } else {
       check_plain_start(pos_);
@@ -266,11 +269,27 @@ class BlockReader {
   }
 
   void plain(size_t start, std::string_view text) {
-    if (is_null_word(text)) {
-      b_.null(at(start));
-    } else {
-      b_.plain_scalar(at(start), std::string(text));
-    }
+    const NodeId id = is_null_word(text) ? b_.null(at(start)) : b_.plain_scalar(at(start), std::string(text));
+    ended(id, start + text.size());
+  }
+
+  void quoted(size_t start) {
+    const NodeId id = b_.styled_scalar(at(start), s_[start] == '"' ? double_quoted() : single_quoted(), ScalarStyle::Quoted);
+    ended(id, pos_);
+  }
+
+  // Only blank space and comments lie between a block collection's last entry and the line that
+  // ends it (pos_); tree-sitter counts those comments into the collection, and so do we.
+  size_t through_trailing_comments(size_t from, size_t to) const {
+    while (to > from && (s_[to - 1] == ' ' || s_[to - 1] == '\n')) --to;
+    return std::max(to, from);
+  }
+
+  // Every node gets its end offset (what tree-sitter would give, without parsing again); a block
+  // collection ends where its last entry ends.
+  void ended(NodeId id, size_t end) {
+    b_.set_end(id, at(end));
+    last_end_ = end;
   }
 
   // A scalar or flow collection that ends on this line; `owner` is the indent of the collection
@@ -280,10 +299,8 @@ class BlockReader {
     const char c = s_[pos_];
     if (c == '[' || c == '{') {
       flow_node();
-    } else if (c == '"') {
-      b_.styled_scalar(at(start), double_quoted(), ScalarStyle::Quoted);
-    } else if (c == '\'') {
-      b_.styled_scalar(at(start), single_quoted(), ScalarStyle::Quoted);
+    } else if (c == '"' || c == '\'') {
+      quoted(start);
     } else {
       check_plain_start(pos_);
       size_t end = pos_;
@@ -305,7 +322,7 @@ class BlockReader {
     if (c == '[' || c == '{') {
       const bool is_map = c == '{';
       const char close = is_map ? '}' : ']';
-      b_.open(is_map ? Kind::Map : Kind::Seq, at(pos_));
+      const NodeId id = b_.open(is_map ? Kind::Map : Kind::Seq, at(pos_));
       pos_ = flow_space(pos_ + 1);
       while (s_[pos_] != close) {
         if (is_map) {
@@ -324,6 +341,7 @@ class BlockReader {
         }
       }
       ++pos_;
+      ended(id, pos_);
       b_.close();
       return;
     }
@@ -339,8 +357,7 @@ class BlockReader {
 
   void flow_scalar(bool key) {
     const size_t start = pos_;
-    if (s_[pos_] == '"') return (void)b_.styled_scalar(at(start), double_quoted(), ScalarStyle::Quoted);
-    if (s_[pos_] == '\'') return (void)b_.styled_scalar(at(start), single_quoted(), ScalarStyle::Quoted);
+    if (s_[pos_] == '"' || s_[pos_] == '\'') return quoted(start);
     check_plain_start(pos_);
     size_t end = pos_;
     while (end < n_) {
@@ -416,6 +433,7 @@ class BlockReader {
   uint32_t base_;
   TreeBuilder& b_;
   size_t pos_ = 0;
+  size_t last_end_ = 0;
 };
 
 }  // namespace

@@ -159,9 +159,13 @@ ByteRange Document::range(NodeId id) const {
     // An empty value (`replicas:`) has no bytes of its own: point at its key.
     const NodeId key = values.key_of(id);
     if (key != kNoNode && key != id) return range(key);
+    // An empty item (`-`), an empty document, the dropped value of a duplicate key: yaml-cpp
+    // places it at the next token, which is not its text.
+    return {n.start, n.start};
   }
   const bool collection = n.kind == Kind::Map || n.kind == Kind::Seq;
-  uint32_t end = ranges().end_of(n.start, collection);
+  // The fast reader recorded every end; tree-sitter parses only documents yaml-cpp read.
+  uint32_t end = fast_read ? std::max(n.end, n.start) : ranges().end_of(n.start, collection);
   const std::string& bytes = source_->bytes();
   while (end > n.start && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r' || bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) --end;
   if (end <= n.start && !collection && !n.text.empty()) end = std::min<uint32_t>(n.start + static_cast<uint32_t>(n.text.size()), span_.end);

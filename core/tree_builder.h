@@ -31,6 +31,7 @@ class TreeBuilder {
   NodeId open(Kind kind, uint32_t start);  // Kind::Map or Kind::Seq
   void close();
   void attach_existing(NodeId id);  // an alias: the same node again
+  void set_end(NodeId id, uint32_t end) { t_.at(id).end = end; }
 
  private:
   struct Frame {

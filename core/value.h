@@ -28,6 +28,7 @@ struct Node {
   ScalarStyle style = ScalarStyle::None;
   bool big_int = false;      // an integer that does not fit in int64
   uint32_t start = 0;        // byte offset in the file
+  uint32_t end = 0;          // one past the last byte, from the fast reader only (0: ask tree-sitter)
   NodeId parent = kNoNode;   // first parent (an aliased node may have several)
   uint32_t index_in_parent = 0;  // entry index (maps) or item index (sequences)
   std::string text;          // scalar text as written (after YAML unescaping); key text for keys

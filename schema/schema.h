@@ -22,8 +22,13 @@ struct Finding {
   std::string detail;                 // OutOfRange: "at most 2147483647"
 };
 
-// `kind` is "TFJob" or "MXJob"; `root` is the job's top-level map.
-std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_view kind);
+// `kind` is "TFJob" or "MXJob"; `root` is the job's top-level map. Documents the pre-check
+// finds certainly valid skip valijson (`use_precheck = false` always runs it: tests compare).
+std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_view kind, bool use_precheck = true);
+
+// The pre-check (schema/precheck.cpp): true only when the document certainly satisfies the
+// kind's schema; false means "not sure" (valijson decides).
+bool certainly_valid(const ValueTree& tree, NodeId root, std::string_view kind);
 
 // "training-operator v1.8.1 tfjobs.kubeflow.org" (shown by `kflint version`).
 std::string schema_source(std::string_view kind);

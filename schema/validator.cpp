@@ -106,8 +106,9 @@ std::string last_quoted(const std::string& text) {
 
 }  // namespace
 
-std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_view kind) {
+std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_view kind, bool use_precheck) {
   std::vector<Finding> findings;
+  if (use_precheck && certainly_valid(tree, root, kind)) return findings;
   CompiledSchema& cs = compiled(kind);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;

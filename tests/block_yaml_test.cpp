@@ -31,6 +31,14 @@ Compared compare_readers(const std::string& text, const std::string& what) {
     if (!fast[i].fast_read) continue;
     ++c.fast;
     EXPECT_EQ(dump_document(fast[i]), dump_document(reference[i])) << what << " document " << i;
+    // The ends the fast reader records are the ones tree-sitter finds for yaml-cpp's documents.
+    for (NodeId id = 0; id < std::min(fast[i].values.size(), reference[i].values.size()); ++id) {
+      const ByteRange a = fast[i].range(id), b = reference[i].range(id);
+      EXPECT_TRUE(a.start == b.start && a.end == b.end)
+          << what << " document " << i << " node " << id << " (" << reference[i].values.path(id) << "): fast " << a.start << "-"
+          << a.end << " [" << text.substr(a.start, a.end - a.start) << "], tree-sitter " << b.start << "-" << b.end << " ["
+          << text.substr(b.start, b.end - b.start) << "]";
+    }
   }
   return c;
 }
@@ -70,6 +78,8 @@ TEST(BlockYaml, ReadsTheCommonSubsetExactlyAsYamlCpp) {
       "\"quoted root\"\n",
       "[a, b]\n",
       "a: x:y\nb: http://example.com/a?b=1&c=2\nc: -x\nd: a,b\n",
+      "a:\n  b: 1  # end of line\n  # own line, last in the map\nc:\n  - x # after an item\n  # own line\n\nd: 1\n# at the end\n",
+      "a:  # after a key\n  b: [1]  # after a flow\n  c: 'q'  # after a quoted\n  d:  # empty\ne: 1\n",
   };
   for (const char* text : cases) EXPECT_TRUE(read_fast(text)) << text;
 }
