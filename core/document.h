@@ -52,6 +52,9 @@ class Document {
   // The key's range when `value` is a map value, else the value's range.
   ByteRange key_range(NodeId value) const;
   const std::vector<Comment>& comments() const;
+  // Whether tree-sitter found errors in this document (its ranges are then approximate); tests
+  // compare the fast reader's ends with tree-sitter's only where tree-sitter parsed cleanly.
+  bool tree_sitter_error() const;
 
   ValueTree values;
   std::vector<DuplicateKey> duplicates;

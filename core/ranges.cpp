@@ -81,6 +81,7 @@ class RangeIndex {
     ts_parser_set_language(parser, language);
     const std::string_view text = source.view().substr(span.start, span.end - span.start);
     TSTree* tree = ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+    parse_error_ = ts_node_has_error(ts_tree_root_node(tree));
     TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
     // Iterative pre-order walk: deep documents must not exhaust the stack.
     for (;;) {
@@ -122,6 +123,7 @@ class RangeIndex {
   }
 
   const std::vector<Comment>& comments() const { return comments_; }
+  bool parse_error() const { return parse_error_; }
 
  private:
   static bool own_line(const SourceText& source, uint32_t at) {
@@ -136,6 +138,7 @@ class RangeIndex {
   };
   const SourceText& source_;
   ByteRange span_;
+  bool parse_error_ = false;  // tree-sitter could not parse it all (its grammar is not yaml-cpp's)
   bool scan_only_ = false;  // a line too long for tree-sitter: ranges from scan_value_end, no comments
   std::vector<Span> spans_;
   std::vector<Comment> comments_;
@@ -151,6 +154,8 @@ const RangeIndex& Document::ranges() const {
 }
 
 const std::vector<Comment>& Document::comments() const { return ranges().comments(); }
+
+bool Document::tree_sitter_error() const { return ranges().parse_error(); }
 
 ByteRange Document::range(NodeId id) const {
   if (id == kNoNode || id >= values.size()) return {span_.start, span_.start};  // defensive: no node, no range

@@ -29,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i].fast_read) continue;
     if (dump_document(docs[i]) != dump_document(reference[i])) std::abort();
+    if (reference[i].tree_sitter_error()) continue;  // e.g. `--: s`, valid YAML tree-sitter-yaml misreads
     for (NodeId id = 0; id < docs[i].values.size(); ++id) {  // recorded ends == tree-sitter's
       const ByteRange a = docs[i].range(id), b = reference[i].range(id);
       if (a.start != b.start || a.end != b.end) std::abort();

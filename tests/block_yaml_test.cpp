@@ -31,7 +31,9 @@ Compared compare_readers(const std::string& text, const std::string& what) {
     if (!fast[i].fast_read) continue;
     ++c.fast;
     EXPECT_EQ(dump_document(fast[i]), dump_document(reference[i])) << what << " document " << i;
-    // The ends the fast reader records are the ones tree-sitter finds for yaml-cpp's documents.
+    // The ends the fast reader records are the ones tree-sitter finds for yaml-cpp's documents
+    // (where tree-sitter-yaml reads the document without errors).
+    if (reference[i].tree_sitter_error()) continue;
     for (NodeId id = 0; id < std::min(fast[i].values.size(), reference[i].values.size()); ++id) {
       const ByteRange a = fast[i].range(id), b = reference[i].range(id);
       EXPECT_TRUE(a.start == b.start && a.end == b.end)
@@ -79,6 +81,7 @@ TEST(BlockYaml, ReadsTheCommonSubsetExactlyAsYamlCpp) {
       "[a, b]\n",
       "a: x:y\nb: http://example.com/a?b=1&c=2\nc: -x\nd: a,b\n",
       "a:\n  b: 1  # end of line\n  # own line, last in the map\nc:\n  - x # after an item\n  # own line\n\nd: 1\n# at the end\n",
+      "aL__N_s:  \n-\n--: s\n",  // found by the fuzzer: tree-sitter-yaml misreads `--: s`
       "a:  # after a key\n  b: [1]  # after a flow\n  c: 'q'  # after a quoted\n  d:  # empty\ne: 1\n",
   };
   for (const char* text : cases) EXPECT_TRUE(read_fast(text)) << text;
