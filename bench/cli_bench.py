@@ -72,12 +72,12 @@ def tools(build, schemas):
         return " ".join(os.path.join(path, f) for f in sorted(os.listdir(path))) if os.path.isdir(path) else path
 
     def ajv_cli_cmd(path):
-        if os.path.isdir(path):
+        if path.endswith("split"):
             pattern = lambda kind: f"'{path}/{kind}-*.yaml'"
         elif path.endswith("one.yaml"):
             pattern = lambda kind: f"'{path}'" if kind == "tfjob" else None
         else:
-            return None  # a multi-document stream: ajv-cli reads one document per file
+            return None  # multi-document files: ajv-cli reads one document per file
         runs = [f"{ajv_cli} validate --strict=false --all-errors -s {schemas[k]} -d {pattern(k)}" for k in ("tfjob", "mxjob") if pattern(k)]
         return sh("; ".join(r + " >/dev/null 2>&1" for r in runs) + "; true")
 
@@ -90,7 +90,7 @@ def tools(build, schemas):
         "yamllint": (lambda p: None if p.endswith("split") else ["yamllint", "-f", "parsable", "-d", "relaxed", p], True),
         "yaml-language-server": (lambda p: ["node", os.path.join(HERE, "lsp_latency.mjs"), "--server", "yamlls", "--file", p, "--edits", "0"]
                                  if p.endswith("mb.yaml") else None, True),
-        "floor: cat": (lambda p: sh(f"cat {files(p)} > /dev/null"), False),
+        "floor: cat": (lambda p: sh(f"cat {p}/* > /dev/null" if os.path.isdir(p) else f"cat {p} > /dev/null"), False),
         "floor: yaml-cpp events (1 thread)": (lambda p: None if "one" in p or p.endswith("split") else sh(f"{floors} yaml-cpp {files(p)}"), True),
         "floor: tree-sitter (1 thread)": (lambda p: None if "one" in p or p.endswith("split") else sh(f"{floors} tree-sitter {files(p)}"), True),
         "floor: kflint reading only (1 thread)": (lambda p: None if "one" in p or p.endswith("split") else sh(f"{floors} read-values {files(p)}"), False),
@@ -132,7 +132,9 @@ def summarize(rows, corpora, out_md, out_svg):
             rss = max(r["rss_kb"] for r in rs) / 1024
             ratio = f"{med / kmed:.2f}" if kmed and tool != "kflint" and "floor" not in tool else ""
             shown = f"{med * 1000:.1f} ms" if med < 1 else f"{med:.2f}"
-            lines.append(f"| {corpus} | {size / 1e6:.1f} MB | {tool} | {len(rs)} | {shown} | {size / 1e6 / med:.1f} | {rss:.0f} | {ratio} |")
+            rate = "—" if size < 1e6 else f"{size / 1e6 / med:.1f}"
+            shown_size = f"{size / 1e3:.1f} kB" if size < 1e6 else f"{size / 1e6:.1f} MB"
+            lines.append(f"| {corpus} | {shown_size} | {tool} | {len(rs)} | {shown} | {rate} | {rss:.0f} | {ratio} |")
             plot.setdefault(corpus, []).append((tool, med, rss))
     open(out_md, "w").write("\n".join(lines) + "\n")
     open(out_svg, "w").write(svg(plot))
@@ -180,7 +182,14 @@ def main():
     ap.add_argument("--tools", help="comma-separated subset")
     ap.add_argument("--corpora", default="one,medium,large,large-split")
     ap.add_argument("--keep", action="store_true", help="add to results/cli.jsonl instead of starting over")
+    ap.add_argument("--report", action="store_true", help="only rebuild cli.md and cli.svg from results/cli.jsonl")
     args = ap.parse_args()
+    if args.report:
+        rows = [json.loads(l) for l in open(os.path.join(HERE, "results", "cli.jsonl"))]
+        corpora = make_corpora(args.medium_docs, args.large_mb)
+        corpora = {k: v for k, v in corpora.items() if any(r["corpus"] == k for r in rows)}
+        summarize(rows, corpora, os.path.join(HERE, "results", "cli.md"), os.path.join(HERE, "results", "cli.svg"))
+        return
     build = os.path.abspath(args.build)
     subprocess.run(["cmake", "--build", build, "--target", "kflint", "kflint_floors"], check=True, stdout=subprocess.DEVNULL)
     if not os.path.isdir(os.path.join(HERE, "node_modules", "ajv-cli")):
