@@ -50,7 +50,7 @@ class TreeBuilder {
 
   Document& doc_;
   ValueTree& t_;
-  const ParseLimits& limits_;
+  const ParseLimits limits_;  // a copy: callers may pass a temporary
   std::vector<Frame> stack_;
   std::vector<uint64_t> weight_;  // values below each node once aliases are expanded
 };
