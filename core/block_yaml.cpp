@@ -297,24 +297,72 @@ class BlockReader {
   void inline_node(int64_t owner) {
     const size_t start = pos_;
     const char c = s_[pos_];
-    if (c == '[' || c == '{') {
-      flow_node();
-    } else if (c == '"' || c == '\'') {
-      quoted(start);
+    if (c == '|') {
+      literal_block(owner);  // leaves pos_ at the start of the line after it
     } else {
-      check_plain_start(pos_);
-      size_t end = pos_;
-      while (end < n_ && s_[end] != '\n' && !(s_[end] == '#' && s_[end - 1] == ' ')) ++end;
-      while (s_[end - 1] == ' ') --end;
-      const std::string_view text = s_.substr(start, end - start);
-      if (text.back() == ':' || text.find(": ") != std::string_view::npos) bail();
-      plain(start, text);
-      pos_ = end;
+      if (c == '[' || c == '{') {
+        flow_node();
+      } else if (c == '"' || c == '\'') {
+        quoted(start);
+      } else {
+        check_plain_start(pos_);
+        size_t end = pos_;
+        while (end < n_ && s_[end] != '\n' && !(s_[end] == '#' && s_[end - 1] == ' ')) ++end;
+        while (s_[end - 1] == ' ') --end;
+        const std::string_view text = s_.substr(start, end - start);
+        if (text.back() == ':' || text.find(": ") != std::string_view::npos) bail();
+        plain(start, text);
+        pos_ = end;
+      }
+      end_of_line_after_node();
     }
-    end_of_line_after_node();
     size_t indent = 0;
     const size_t p = significant(pos_, indent);
     if (p < n_ && static_cast<int64_t>(indent) > owner && !(owner < 0 && indent == 0 && starts_marker(p, "..."))) bail();
+  }
+
+  // A literal block scalar (`|`, `|-`, `|+`; scripts in `args`), the common case only: no
+  // explicit indentation indicator, no lines of only spaces, content indented more than its
+  // owner and not at column 0, ending with a line break. Folded scalars (`>`): yaml-cpp.
+  void literal_block(int64_t owner) {
+    const size_t start = pos_;
+    size_t q = pos_ + 1;
+    char chomp = ' ';
+    if (q < n_ && (s_[q] == '-' || s_[q] == '+')) chomp = s_[q++];
+    if (q < n_ && s_[q] != ' ' && s_[q] != '\n') bail();  // an indentation indicator or more
+    pos_ = q;
+    end_of_line_after_node();  // only a comment may follow the indicator
+    size_t line = pos_;
+    for (; line < n_ && s_[line] == '\n'; ++line) {}  // leading empty lines
+    const size_t indent = skip_spaces(line) - line;
+    if (line >= n_ || indent == 0 || static_cast<int64_t>(indent) <= owner || s_[line + indent] == '\n') bail();
+    std::string text(line - pos_, '\n');
+    size_t last_content_end = 0;  // where tree-sitter ends the node: the last content line's end
+    while (line < n_) {
+      const size_t e = eol(line);
+      if (e == n_) bail();  // no final line break: yaml-cpp's business
+      if (e == line) {  // an empty line: part of the scalar unless the scalar ends here
+        text += '\n';
+        line = e + 1;
+        continue;
+      }
+      const size_t spaces = skip_spaces(line) - line;
+      if (line + spaces == e) bail();  // a line of only spaces
+      if (spaces < indent) break;
+      text.append(s_.data() + line + indent, e - line - indent);
+      text += '\n';
+      last_content_end = e;
+      line = e + 1;
+    }
+    // `line` is the first line after the scalar; trailing empty lines are in `text`.
+    size_t content = text.size();
+    while (content > 0 && text[content - 1] == '\n') --content;
+    const size_t breaks = text.size() - content;
+    if (chomp == '-') text.resize(content);
+    else if (chomp == ' ') text.resize(content + std::min<size_t>(breaks, 1));
+    const NodeId id = b_.styled_scalar(at(start), std::move(text), ScalarStyle::Block);
+    ended(id, last_content_end);
+    pos_ = line;
   }
 
   void flow_node() {
@@ -363,7 +411,7 @@ class BlockReader {
     while (end < n_) {
       const char c = s_[end];
       if (c == ',' || c == ']' || c == '}' || c == '\n') break;
-      if (c == '[' || c == '{' || c == '#') bail();
+      if (c == '[' || c == '{' || c == '#' || c == '?') bail();  // yaml-cpp rejects `?` inside flow scalars
       if (c == ':') {
         if (key) break;
         bail();

@@ -56,10 +56,11 @@ class TreeBuilder {
 };
 
 // The fast path: reads the block-YAML subset that nearly every manifest is written in (block maps
-// and sequences, single-line plain and quoted scalars, one-line flow collections, comments) into
-// the builder. Returns false, having possibly built part of a tree, on anything outside that
-// subset (anchors, aliases, tags, block scalars, multi-line scalars or flows, tabs, non-ASCII,
-// errors); the caller then discards the tree and lets yaml-cpp read the document.
+// and sequences, single-line plain and quoted scalars, one-line flow collections, literal `|`
+// scalars, comments) into the builder. Returns false, having possibly built part of a tree, on
+// anything outside that subset (anchors, aliases, tags, folded scalars, multi-line plain or
+// quoted scalars or flows, tabs, non-ASCII, errors); the caller then discards the tree and lets
+// yaml-cpp read the document.
 bool read_block_yaml(std::string_view text, uint32_t base, TreeBuilder& builder);
 
 }  // namespace kflint

@@ -81,7 +81,13 @@ TEST(BlockYaml, ReadsTheCommonSubsetExactlyAsYamlCpp) {
       "[a, b]\n",
       "a: x:y\nb: http://example.com/a?b=1&c=2\nc: -x\nd: a,b\n",
       "a:\n  b: 1  # end of line\n  # own line, last in the map\nc:\n  - x # after an item\n  # own line\n\nd: 1\n# at the end\n",
-      "aL__N_s:  \n-\n--: s\n",  // found by the fuzzer: tree-sitter-yaml misreads `--: s`
+      "aL__N_s:  \n-\n--: s\n",
+      "args:\n  - |\n    set -e\n    python train.py --x=1  # not a comment\n\n    echo done\n  - next\n",
+      "a: |  # a comment\n  one\n\n\nb: |-\n  two\n  three\nc: |+\n  four\n\n# end\n",
+      "a:\n  |\n   indented\n    more\n",
+      "- |\n  x\n-   |\n    y\n",
+      "a: |\n  text\n",
+  // found by the fuzzer: tree-sitter-yaml misreads `--: s`
       "a:  # after a key\n  b: [1]  # after a flow\n  c: 'q'  # after a quoted\n  d:  # empty\ne: 1\n",
   };
   for (const char* text : cases) EXPECT_TRUE(read_fast(text)) << text;
@@ -91,8 +97,11 @@ TEST(BlockYaml, HandsEverythingElseToYamlCpp) {
   const char* cases[] = {
       "a: &x 1\nb: *x\n",           // anchors and aliases
       "a: !!str 1\n",               // tags
-      "a: |\n  text\n",             // block scalars
-      "a: >\n  text\n",
+      "a: >\n  text\n",             // folded block scalars
+      "a: |2\n   text\n",           // explicit indentation
+      "a: |\n  x\n  \n  y\n",       // a line of only spaces
+      "a: |\n  x",                  // no final line break
+      "a: |\nb: 1\n",              // an empty block scalar
       "a: b\n  c\n",                // multi-line plain scalar
       "a: \"b\n  c\"\n",            // multi-line quoted scalar
       "a: [b,\n  c]\n",             // multi-line flow
@@ -110,6 +119,7 @@ TEST(BlockYaml, HandsEverythingElseToYamlCpp) {
       "%YAML 1.1\n---\na: 1\n",
       "--- a\n",
       "a: {b: }\n",
+      "a: [x??y]\n",               // found by the fuzzer: yaml-cpp rejects `?` in a flow scalar
       "a: [b]c\n",
       "a: \"b\"c\n",
   };
