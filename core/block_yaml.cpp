@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/block_scalars.h"
 #include "core/tree_builder.h"
 
 namespace kflint {
@@ -321,9 +322,8 @@ class BlockReader {
     if (p < n_ && static_cast<int64_t>(indent) > owner && !(owner < 0 && indent == 0 && starts_marker(p, "..."))) bail();
   }
 
-  // A literal block scalar (`|`, `|-`, `|+`; scripts in `args`), the common case only: no
-  // explicit indentation indicator, no lines of only spaces, content indented more than its
-  // owner and not at column 0, ending with a line break. Folded scalars (`>`): yaml-cpp.
+  // A literal block scalar (`|`, `|-`, `|+`: scripts in `args`), the common form only
+  // (core/block_scalars.h); folded scalars (`>`) and indentation indicators: yaml-cpp.
   void literal_block(int64_t owner) {
     const size_t start = pos_;
     size_t q = pos_ + 1;
@@ -332,37 +332,11 @@ class BlockReader {
     if (q < n_ && s_[q] != ' ' && s_[q] != '\n') bail();  // an indentation indicator or more
     pos_ = q;
     end_of_line_after_node();  // only a comment may follow the indicator
-    size_t line = pos_;
-    for (; line < n_ && s_[line] == '\n'; ++line) {}  // leading empty lines
-    const size_t indent = skip_spaces(line) - line;
-    if (line >= n_ || indent == 0 || static_cast<int64_t>(indent) <= owner || s_[line + indent] == '\n') bail();
-    std::string text(line - pos_, '\n');
-    size_t last_content_end = 0;  // where tree-sitter ends the node: the last content line's end
-    while (line < n_) {
-      const size_t e = eol(line);
-      if (e == n_) bail();  // no final line break: yaml-cpp's business
-      if (e == line) {  // an empty line: part of the scalar unless the scalar ends here
-        text += '\n';
-        line = e + 1;
-        continue;
-      }
-      const size_t spaces = skip_spaces(line) - line;
-      if (line + spaces == e) bail();  // a line of only spaces
-      if (spaces < indent) break;
-      text.append(s_.data() + line + indent, e - line - indent);
-      text += '\n';
-      last_content_end = e;
-      line = e + 1;
-    }
-    // `line` is the first line after the scalar; trailing empty lines are in `text`.
-    size_t content = text.size();
-    while (content > 0 && text[content - 1] == '\n') --content;
-    const size_t breaks = text.size() - content;
-    if (chomp == '-') text.resize(content);
-    else if (chomp == ' ') text.resize(content + std::min<size_t>(breaks, 1));
-    const NodeId id = b_.styled_scalar(at(start), std::move(text), ScalarStyle::Block);
-    ended(id, last_content_end);
-    pos_ = line;
+    std::optional<LiteralBody> body = read_literal_body(s_, pos_, chomp, owner);
+    if (!body) bail();
+    const NodeId id = b_.styled_scalar(at(start), std::move(body->text), ScalarStyle::Block);
+    ended(id, body->last_content_end);
+    pos_ = body->next_line;
   }
 
   void flow_node() {
@@ -424,56 +398,12 @@ class BlockReader {
     plain(start, s_.substr(start, end - start));
   }
 
-  std::string double_quoted() {
-    std::string out;
-    size_t q = pos_ + 1;
-    for (;; ++q) {
-      if (q >= n_ || s_[q] == '\n') bail();  // multi-line: yaml-cpp folds the lines
-      const char c = s_[q];
-      if (c == '"') break;
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (++q >= n_) bail();
-      switch (s_[q]) {
-        case '\\': out += '\\'; break;
-        case '"': out += '"'; break;
-        case '/': out += '/'; break;
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case '0': out += '\0'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'e': out += '\x1b'; break;
-        case 'f': out += '\f'; break;
-        case 'v': out += '\v'; break;
-        case ' ': out += ' '; break;
-        default: bail();  // \x, \u, \U, \N, \_, \L, \P, line continuations: yaml-cpp
-      }
-    }
-    pos_ = q + 1;
-    return out;
-  }
-
-  std::string single_quoted() {
-    std::string out;
-    size_t q = pos_ + 1;
-    for (;; ++q) {
-      if (q >= n_ || s_[q] == '\n') bail();
-      if (s_[q] == '\'') {
-        if (q + 1 < n_ && s_[q + 1] == '\'') {
-          out += '\'';
-          ++q;
-          continue;
-        }
-        break;
-      }
-      out += s_[q];
-    }
-    pos_ = q + 1;
-    return out;
+  std::string double_quoted() { return take(read_double_quoted(s_, pos_)); }
+  std::string single_quoted() { return take(read_single_quoted(s_, pos_)); }
+  std::string take(std::optional<QuotedText> q) {
+    if (!q) bail();
+    pos_ = q->end;
+    return std::move(q->text);
   }
 
   std::string_view s_;
