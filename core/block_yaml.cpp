@@ -142,6 +142,24 @@ class BlockReader {
     return 0;
   }
 
+  // The value of a `key:` or `-` with nothing but a comment after it on its line: a block node
+  // on the following lines indented deeper than `col`, for a map value also a sequence at the
+  // key's own indent (`key:` then `- item`), else null, which yaml-cpp places at the next token.
+  void value_below(size_t col, bool indentless_sequence) {
+    size_t indent = 0;
+    const size_t p = significant(next_line(pos_), indent);
+    if (p < n_ && indent > col) {
+      pos_ = p + indent;
+      block_node(indent, static_cast<int64_t>(col));
+    } else if (indentless_sequence && p < n_ && indent == col && is_dash(p + indent)) {
+      pos_ = p + indent;
+      block_seq(col, true);
+    } else {
+      b_.null(at(p < n_ ? p + indent : n_));
+      pos_ = p;
+    }
+  }
+
   void block_map(size_t col) {
     const NodeId id = b_.open(Kind::Map, at(pos_));
     for (;;) {
@@ -149,18 +167,7 @@ class BlockReader {
       last_end_ = pos_;  // `key:` with an empty value ends at the colon
       pos_ = skip_spaces(pos_);
       if (at_line_end(pos_)) {
-        size_t indent = 0;
-        const size_t p = significant(next_line(pos_), indent);
-        if (p < n_ && indent > col) {
-          pos_ = p + indent;
-          block_node(indent, static_cast<int64_t>(col));
-        } else if (p < n_ && indent == col && is_dash(p + indent)) {
-          pos_ = p + indent;
-          block_seq(col, true);  // `key:` then `- item` at the key's indent
-        } else {
-          b_.null(at(p < n_ ? p + indent : n_));  // yaml-cpp places an empty value at the next token
-          pos_ = p;
-        }
+        value_below(col, /*indentless_sequence=*/true);
       } else {
         if (is_dash(pos_)) bail();  // `a: - b`
         inline_node(static_cast<int64_t>(col));
@@ -190,16 +197,7 @@ class BlockReader {
       last_end_ = dash + 1;  // `-` with an empty item ends at the dash
       pos_ = skip_spaces(pos_ + 1);
       if (at_line_end(pos_)) {
-        if (pos_ < n_ && s_[pos_] == '#' && s_[pos_ - 1] != ' ') bail();
-        size_t indent = 0;
-        const size_t p = significant(next_line(pos_), indent);
-        if (p < n_ && indent > col) {
-          pos_ = p + indent;
-          block_node(indent, static_cast<int64_t>(col));
-        } else {
-          b_.null(at(p < n_ ? p + indent : n_));
-          pos_ = p;
-        }
+        value_below(col, /*indentless_sequence=*/false);
       } else {
         const size_t column = col + (pos_ - dash);
         if (is_dash(pos_)) {
