@@ -1,8 +1,18 @@
 #include "core/block_scalars.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace kflint {
+
+namespace {
+// The escapes the fast reader decodes itself (letter, character); \x, \u, \U, \N, \_, \L, \P
+// and line continuations are left to yaml-cpp.
+constexpr std::pair<char, char> kEscapes[] = {{'\\', '\\'}, {'"', '"'},  {'/', '/'},    {'n', '\n'}, {'t', '\t'},
+                                              {'r', '\r'},   {'0', '\0'}, {'a', '\a'},   {'b', '\b'}, {'e', '\x1b'},
+                                              {'f', '\f'},   {'v', '\v'}, {' ', ' '}};
+}  // namespace
 
 std::optional<QuotedText> read_double_quoted(std::string_view s, size_t at) {
   QuotedText out;
@@ -16,22 +26,9 @@ std::optional<QuotedText> read_double_quoted(std::string_view s, size_t at) {
       continue;
     }
     if (++q >= s.size()) return std::nullopt;
-    switch (s[q]) {
-      case '\\': out.text += '\\'; break;
-      case '"': out.text += '"'; break;
-      case '/': out.text += '/'; break;
-      case 'n': out.text += '\n'; break;
-      case 't': out.text += '\t'; break;
-      case 'r': out.text += '\r'; break;
-      case '0': out.text += '\0'; break;
-      case 'a': out.text += '\a'; break;
-      case 'b': out.text += '\b'; break;
-      case 'e': out.text += '\x1b'; break;
-      case 'f': out.text += '\f'; break;
-      case 'v': out.text += '\v'; break;
-      case ' ': out.text += ' '; break;
-      default: return std::nullopt;  // \x, \u, \U, \N, \_, \L, \P, line continuations: yaml-cpp
-    }
+    const auto* escape = std::find_if(std::begin(kEscapes), std::end(kEscapes), [&](const auto& e) { return e.first == s[q]; });
+    if (escape == std::end(kEscapes)) return std::nullopt;
+    out.text += escape->second;
   }
   out.end = q + 1;
   return out;

@@ -7,15 +7,13 @@
 // sure", and valijson decides. tests/schema_precheck_test.cpp and the yaml_values fuzzer check
 // that "certainly valid" always means valijson finds nothing.
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <mutex>
 
-#include "schema/embedded.h"
 #include "schema/schema.h"
+#include "schema/schema_json.h"
 
 namespace kflint::schema {
 namespace {
@@ -36,7 +34,7 @@ struct Sub {
 
 class Compact {
  public:
-  explicit Compact(std::string_view text) { root_ = add(nlohmann::json::parse(text)); }
+  explicit Compact(const nlohmann::json& schema) { root_ = add(schema); }
 
   bool valid(const ValueTree& tree, NodeId id) const { return check(root_, tree, id); }
 
@@ -146,7 +144,7 @@ const Compact& compact(std::string_view kind) {
   static std::unique_ptr<Compact> tf, mx;
   const bool is_tf = kind == "TFJob";
   std::call_once(is_tf ? tf_once : mx_once, [&] {
-    (is_tf ? tf : mx) = std::make_unique<Compact>(is_tf ? embedded::kTfjobSchema : embedded::kMxjobSchema);
+    (is_tf ? tf : mx) = std::make_unique<Compact>(schema_json(kind));
   });
   return is_tf ? *tf : *mx;
 }

@@ -13,20 +13,20 @@
 
 #include "schema/embedded.h"
 #include "schema/schema.h"
+#include "schema/schema_json.h"
 #include "schema/value_tree_adapter.h"
 
 namespace kflint::schema {
 namespace {
 
 struct CompiledSchema {
-  nlohmann::json json;
   valijson::Schema schema;
   nlohmann::json docs;
   bool docs_loaded = false;
 };
 
 CompiledSchema& compiled(std::string_view kind) {
-  // Parsed on first use per kind: start-up pays nothing for a kind it never sees.
+  // Compiled on first use per kind, only when the pre-check is not sure (or docs are asked for).
   static std::once_flag tf_once, mx_once;
   static std::unique_ptr<CompiledSchema> tf, mx;
   const bool is_tf = kind == "TFJob";
@@ -34,9 +34,8 @@ CompiledSchema& compiled(std::string_view kind) {
   std::unique_ptr<CompiledSchema>& slot = is_tf ? tf : mx;
   std::call_once(once, [&] {
     slot = std::make_unique<CompiledSchema>();
-    slot->json = nlohmann::json::parse(is_tf ? embedded::kTfjobSchema : embedded::kMxjobSchema);
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft4);
-    valijson::adapters::NlohmannJsonAdapter adapter(slot->json);
+    valijson::adapters::NlohmannJsonAdapter adapter(schema_json(kind));
     parser.populateSchema(adapter, slot->schema);
   });
   return *slot;
@@ -106,10 +105,21 @@ std::string last_quoted(const std::string& text) {
 
 }  // namespace
 
+const nlohmann::json& schema_json(std::string_view kind) {
+  // Parsed on first use per kind: start-up pays nothing for a kind it never sees.
+  static std::once_flag tf_once, mx_once;
+  static nlohmann::json tf, mx;
+  const bool is_tf = kind == "TFJob";
+  std::call_once(is_tf ? tf_once : mx_once,
+                 [&] { (is_tf ? tf : mx) = nlohmann::json::parse(is_tf ? embedded::kTfjobSchema : embedded::kMxjobSchema); });
+  return is_tf ? tf : mx;
+}
+
 std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_view kind, bool use_precheck) {
   std::vector<Finding> findings;
   if (use_precheck && certainly_valid(tree, root, kind)) return findings;
   CompiledSchema& cs = compiled(kind);
+  const nlohmann::json& json = schema_json(kind);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   TreeAdapter target(TreeRef{&tree, root});
@@ -125,7 +135,7 @@ std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_vi
     if (d.rfind("Object contains a property that could not be validated", 0) == 0) {
       // valijson names only the first unknown key of a map: report every one of them.
       if (!tree.is_map(node)) continue;
-      const nlohmann::json* s = schema_at(cs.json, path);
+      const nlohmann::json* s = schema_at(json, path);
       if (!s || !s->contains("properties")) continue;
       std::vector<std::string> allowed;
       for (auto it = (*s)["properties"].begin(); it != (*s)["properties"].end(); ++it) allowed.push_back(it.key());
@@ -142,19 +152,19 @@ std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_vi
       continue;
     } else if (d.rfind("Value type not permitted", 0) == 0) {
       f.type = FindingType::WrongType;
-      f.expected = expected_type(schema_at(cs.json, path));
+      f.expected = expected_type(schema_at(json, path));
     } else if (d.rfind("Missing required property", 0) == 0) {
       f.type = FindingType::MissingRequired;
       f.field = last_quoted(d);
     } else if (d.rfind("Expected number", 0) == 0) {
       f.type = FindingType::OutOfRange;
       f.detail = d.find("less") != std::string::npos ? "at most " : "at least ";
-      const nlohmann::json* s = schema_at(cs.json, path);
+      const nlohmann::json* s = schema_at(json, path);
       const char* bound = d.find("less") != std::string::npos ? "maximum" : "minimum";
       f.detail += s && s->contains(bound) ? (*s)[bound].dump() : d.substr(d.rfind(' ') + 1);
     } else if (d.rfind("Failed to match against any enum", 0) == 0) {
       f.type = FindingType::NotAllowed;
-      if (const nlohmann::json* s = schema_at(cs.json, path); s && s->contains("enum"))
+      if (const nlohmann::json* s = schema_at(json, path); s && s->contains("enum"))
         for (const auto& v : (*s)["enum"]) f.allowed.push_back(v.is_string() ? v.get<std::string>() : v.dump());
     } else {
       continue;  // wrappers such as "Failed to validate item #0 in array."
@@ -165,7 +175,7 @@ std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_vi
 }
 
 std::string schema_source(std::string_view kind) {
-  return compiled(kind).json.value("x-kflint-source", std::string());
+  return schema_json(kind).value("x-kflint-source", std::string());
 }
 
 FieldDoc field_doc(std::string_view kind, std::string_view path) {
@@ -183,7 +193,7 @@ FieldDoc field_doc(std::string_view kind, std::string_view path) {
 
 std::vector<std::string> allowed_fields(std::string_view kind, const std::vector<std::string>& path) {
   std::vector<std::string> out;
-  const nlohmann::json* s = schema_at(compiled(kind).json, path);
+  const nlohmann::json* s = schema_at(schema_json(kind), path);
   if (s && s->contains("properties"))
     for (auto it = (*s)["properties"].begin(); it != (*s)["properties"].end(); ++it) out.push_back(it.key());
   return out;

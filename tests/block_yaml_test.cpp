@@ -87,6 +87,7 @@ TEST(BlockYaml, ReadsTheCommonSubsetExactlyAsYamlCpp) {
       "a:\n  |\n   indented\n    more\n",
       "- |\n  x\n-   |\n    y\n",
       "a: |\n  text\n",
+      "e: \"\\\\ \\/ \\t \\0 \\a \\b \\e \\f \\v \\r \\  \\\"\"\n",  // every escape decoded here
   // found by the fuzzer: tree-sitter-yaml misreads `--: s`
       "a:  # after a key\n  b: [1]  # after a flow\n  c: 'q'  # after a quoted\n  d:  # empty\ne: 1\n",
   };
