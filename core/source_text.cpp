@@ -65,6 +65,31 @@ uint32_t SourceText::offset_of(uint32_t line, uint32_t column, bool utf16) const
   return start + static_cast<uint32_t>(std::min(i, text.size()));
 }
 
+std::optional<ForbiddenChar> find_forbidden_char(std::string_view text) {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = data[i];
+    if (c >= 0x20 && c < 0x7F) continue;
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c < 0x80) return ForbiddenChar{static_cast<uint32_t>(i), c};
+    // C1 controls are U+0080..U+009F (C2 80..C2 9F); NEL (U+0085) is a line break in YAML 1.1.
+    if (c == 0xC2 && i + 1 < n && data[i + 1] >= 0x80 && data[i + 1] <= 0x9F && data[i + 1] != 0x85)
+      return ForbiddenChar{static_cast<uint32_t>(i), static_cast<uint32_t>(data[i + 1])};
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    if (c == 0xEF && i + 2 < n && data[i + 1] == 0xBF && (data[i + 2] == 0xBE || data[i + 2] == 0xBF))
+      return ForbiddenChar{static_cast<uint32_t>(i), 0xFF00u | data[i + 2]};
+  }
+  return std::nullopt;
+}
+
+std::string codepoint_name(uint32_t codepoint) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string digits;
+  for (int shift = codepoint > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) digits += kHex[(codepoint >> shift) & 0xF];
+  return "U+" + digits;
+}
+
 std::optional<std::string> check_text_encoding(std::string_view bytes) {
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     return std::string("file is UTF-16 (byte-order mark found); kflint reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8");

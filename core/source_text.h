@@ -45,6 +45,17 @@ class SourceText {
 // Why a file cannot be linted as text, or nullopt when it can.
 std::optional<std::string> check_text_encoding(std::string_view bytes);
 
+// The first character YAML does not allow in a stream (C0 controls other than tab, LF and CR;
+// DEL; C1 controls other than NEL; U+FFFE and U+FFFF), as go-yaml's reader refuses them with
+// "control characters are not allowed" before it parses anything. Expects valid UTF-8.
+struct ForbiddenChar {
+  uint32_t offset;    // relative to `text`
+  uint32_t codepoint;
+};
+std::optional<ForbiddenChar> find_forbidden_char(std::string_view text);
+// "U+001C" for the diagnostic.
+std::string codepoint_name(uint32_t codepoint);
+
 // Byte length of the UTF-8 sequence starting with `lead` (1 for invalid lead bytes).
 inline int utf8_sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;

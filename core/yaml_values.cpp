@@ -94,6 +94,13 @@ void reset(Document& doc) {
 void parse_one(Document& doc, const ParseLimits& limits) {
   const ByteRange span = doc.span();
   const std::string_view text = doc.source().view().substr(span.start, span.end - span.start);
+  // Refused before parsing, as go-yaml's reader does; yaml-cpp would read them and shift every
+  // later offset, so no range (and no fix) after such a character could be trusted.
+  if (const auto bad = find_forbidden_char(text)) {
+    doc.syntax_error = Document::Problem{span.start + bad->offset, "control characters are not allowed (" +
+                                                                       codepoint_name(bad->codepoint) + ")"};
+    return;
+  }
   try {
     TreeBuilder fast(doc, limits);
     if (limits.fast_reader && read_block_yaml(text, span.start, fast)) {

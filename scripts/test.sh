@@ -9,4 +9,4 @@ cmake --build build
 ctest --test-dir build --output-on-failure -j "$(nproc)"
 # The same suite under ASan + UBSan (own build folder), then every fuzz target for a bounded time.
 scripts/sanitize.sh
-scripts/fuzz.sh "${KFLINT_FUZZ_SECONDS:-20}"
+scripts/fuzz.sh --ci

@@ -54,6 +54,34 @@ TEST(BadInput, BinaryAndEncodings) {
   EXPECT_NE(bom.out.find("input.yaml:6:19: error:"), std::string::npos) << bom.out;
 }
 
+// kubectl's go-yaml refuses control characters before parsing ("control characters are not
+// allowed"); kflint reported on (and "fixed") such a document at shifted offsets.
+TEST(BadInput, ControlCharactersAreASyntaxErrorWithNoFix) {
+  const std::string job =
+      "apiVersion: kubeflow.org/v1\nkind: TFJob\nmet\x1c\x1c" "adata:\n  name: x\nspec:\n  tfReplicaSpecs:\n    Worker:\n"
+      "      replicas: 1\n      template:\n        spec:\n          containers:\n          - name: tensorflow\n"
+      "            image: \"busybox:1.36 \"\n";
+  const cli::FileReport r = test::lint_string(job);
+  ASSERT_EQ(test::rendered(r), std::vector<std::string>{"3:4-3:4 KF001 YAML syntax error: control characters are not allowed (U+001C)"});
+  EXPECT_TRUE(r.diagnostics[0].fixes.empty());
+  // `--fix` leaves such a file alone.
+  const fs::path dir = fs::temp_directory_path() / ("kflint-cc-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "job.yaml").string();
+  std::ofstream(path, std::ios::binary) << job;
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.fix = true;
+  o.paths = {path};
+  EXPECT_EQ(test::run_cli(o).code, 1);
+  EXPECT_EQ(test::read_text(path), job);
+  fs::remove_all(dir);
+  // Only the document holding the character is refused; the next one is linted as usual.
+  const cli::FileReport two = test::lint_string("kind: TFJob\nx: \"\x7f\"\n---\n" + kHead + "spec:\n  tfReplicaSpecs: {}\n");
+  EXPECT_EQ(test::rendered(two), (std::vector<std::string>{"2:5-2:5 KF001 YAML syntax error: control characters are not allowed (U+007F)",
+                                                           "9:19-9:21 KF201 `spec.tfReplicaSpecs` is empty: the job is accepted and nothing ever runs; add at least a `Worker`"}));
+}
+
 TEST(BadInput, LineEndings) {
   const Result crlf = check_text("apiVersion: kubeflow.org/v1\r\nkind: TFJob\r\nmetadata:\r\n  name: x\r\nspec:\r\n  tfReplicaSpecs: {}\r\n");
   EXPECT_NE(crlf.out.find("input.yaml:6:19: error:"), std::string::npos) << crlf.out;

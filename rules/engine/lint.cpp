@@ -178,6 +178,8 @@ void apply_suppressions(const Document& doc, const LintOptions& options, std::ve
   const SourceText& s = doc.source();
   std::vector<ActiveSuppression> active;
   std::vector<Diagnostic> extra;
+  // A document that could not be read was not linted: its suppressions are not "unused".
+  const bool unread = doc.syntax_error || doc.limit_error;
   const uint32_t first_content = doc.empty() ? doc.span().end : doc.values.at(doc.values.root).start;
   for (const Comment& c : doc.comments()) {
     const std::string_view body = s.view().substr(c.range.start, c.range.end - c.range.start);
@@ -210,7 +212,7 @@ void apply_suppressions(const Document& doc, const LintOptions& options, std::ve
   };
   diags.erase(std::remove_if(diags.begin() + static_cast<std::ptrdiff_t>(first), diags.end(), suppressed), diags.end());
   for (const ActiveSuppression& a : active)
-    if (!a.used && options.report_unused_suppressions) {
+    if (!a.used && options.report_unused_suppressions && !unread) {
       Diagnostic d = engine_diagnostic("KF005", a.comment.range,
                                        "unused suppression: no finding of " + [&] {
                                          std::string ids;
