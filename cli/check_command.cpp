@@ -83,30 +83,22 @@ class ConfigCache {
   std::map<std::string, Entry> cache_;
 };
 
-bool fixable(const Fix& f, bool unsafe) {
-  return !f.edits.empty() && (f.applicability == Applicability::Safe || (unsafe && f.applicability == Applicability::Unsafe));
-}
-
-// Applies the first eligible fix of each finding, re-lints, and repeats until nothing changes.
+// Applies the chosen fixes (core/fix_apply.h: whole fixes, each guarded), re-lints, and repeats
+// until nothing changes.
 FileReport fix_loop(const std::string& display, std::string text, const LintOptions& options, bool unsafe, size_t& applied) {
   FileReport report = lint_text(display, text, options);
+  std::vector<std::string> refused;
   for (int round = 0; round < 8 && !report.input_error; ++round) {
-    std::vector<TextEdit> edits;
-    size_t count = 0;
-    for (const Diagnostic& d : report.diagnostics)
-      for (const Fix& f : d.fixes)
-        if (fixable(f, unsafe)) {
-          edits.insert(edits.end(), f.edits.begin(), f.edits.end());
-          ++count;
-          break;
-        }
-    if (edits.empty()) break;
-    std::string next = apply_edits(text, edits);
+    FixSelection chosen = select_fixes(text, report.diagnostics, unsafe);
+    if (round == 0) refused = std::move(chosen.refused);
+    if (chosen.edits.empty()) break;
+    std::string next = apply_edits(text, chosen.edits);
     if (next == text) break;
-    applied += count;
+    applied += chosen.fixes;
     text = std::move(next);
     report = lint_text(display, text, options);
   }
+  report.fixes_refused = std::move(refused);
   return report;
 }
 

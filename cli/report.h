@@ -19,6 +19,7 @@ struct FileReport {
   uint32_t jobs = 0;
   bool input_error = false;  // KF000: the file could not be linted
   size_t fixes_applied = 0;
+  std::vector<std::string> fixes_refused;  // by the safe-write guard: "12:8: KF007 fix `...` not applied: ..."
   std::string diff;  // --fix --diff
 };
 

@@ -12,6 +12,16 @@ namespace kflint {
 // Applies non-overlapping edits (overlapping later ones are skipped and counted).
 std::string apply_edits(std::string_view text, std::vector<TextEdit> edits, size_t* skipped = nullptr);
 
+// The fixes to apply together, chosen the same way by `--fix` and by the editor's fix-all: the
+// first eligible fix of each finding, whole (every edit of a fix or none), none overlapping an
+// earlier choice, and each passing the safe-write guard (core/fix_guard.h) on its document.
+struct FixSelection {
+  std::vector<TextEdit> edits;       // of the chosen fixes
+  size_t fixes = 0;                  // how many fixes were chosen
+  std::vector<std::string> refused;  // "12:8: KF007 fix `Quote the value` not applied: the fixed YAML would not parse (...)"
+};
+FixSelection select_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);
+
 // Writes `content` to `path` atomically: a temporary file in the same folder, the original's
 // mode kept, then rename(). On any error the original is untouched and the error is returned.
 std::string write_file_atomically(const std::string& path, std::string_view content);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/document.h"
+#include "core/fix_apply.h"
 #include "core/rule_info.h"
 #include "lsp/features.h"
 
@@ -88,19 +89,8 @@ json code_actions(const OpenDocument& doc, Encoding enc, const json& params) {
     }
   }
   if (wanted(only, "source.fixAll.kflint") || wanted(only, "source.fixAll")) {
-    std::vector<TextEdit> all;  // non-overlapping: a fix that collides waits for the next fixAll
-    auto collides = [&](const TextEdit& e) {
-      for (const TextEdit& t : all)
-        if (e.range.start < std::max(t.range.end, t.range.start + 1) && t.range.start < std::max(e.range.end, e.range.start + 1)) return true;
-      return false;
-    };
-    for (const Diagnostic& d : doc.diagnostics)
-      for (const Fix& f : d.fixes) {
-        if (f.applicability != Applicability::Safe || f.edits.empty()) continue;
-        if (std::any_of(f.edits.begin(), f.edits.end(), collides)) continue;
-        all.insert(all.end(), f.edits.begin(), f.edits.end());
-        break;
-      }
+    // The same choice as `kflint check --fix`: whole safe fixes, none overlapping, each guarded.
+    const std::vector<TextEdit> all = select_fixes(text.view(), doc.diagnostics, false).edits;
     if (!all.empty()) actions.push_back({{"title", "Fix all safe kflint findings"}, {"kind", "source.fixAll.kflint"}, {"edit", workspace_edit(doc, enc, all)}});
   }
   return actions;

@@ -11,7 +11,7 @@
 namespace kflint::lsp {
 namespace {
 
-constexpr int kProperty = 10, kValue = 12, kSnippet = 15, kEnumMember = 20;
+constexpr int kProperty = 10, kSnippet = 15, kEnumMember = 20;  // LSP CompletionItemKind
 
 const char* kTfSnippet =
     "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: ${1:my-tfjob}\nspec:\n  runPolicy:\n    cleanPodPolicy: None\n"

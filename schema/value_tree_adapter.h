@@ -125,7 +125,6 @@ class TreeValue {
 
 class TreeAdapter : public valijson::adapters::BasicAdapter<TreeAdapter, TreeArray, TreeMember, TreeObject, TreeValue> {
  public:
-  TreeAdapter() = default;
   explicit TreeAdapter(TreeRef ref) : BasicAdapter(TreeValue(ref)) {}
 };
 

@@ -43,6 +43,7 @@ void format_json(const std::vector<FileReport>& reports, const FormatOptions& op
     nlohmann::json file = {{"path", r.display}, {"jobs", r.jobs}, {"diagnostics", diags}};
     if (options.verbose) file["skipped"] = r.skipped;
     if (r.fixes_applied) file["fixesApplied"] = r.fixes_applied;
+    if (!r.fixes_refused.empty()) file["fixesRefused"] = r.fixes_refused;
     files.push_back(std::move(file));
   }
   const Summary s = summarize(reports);

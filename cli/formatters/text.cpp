@@ -79,6 +79,7 @@ void format_text(const std::vector<FileReport>& reports, const FormatOptions& op
     if (options.verbose)
       for (const std::string& s : r.skipped) out << r.display << ": skipped " << s << "\n";
     if (!r.diff.empty()) out << r.diff;
+    for (const std::string& refused : r.fixes_refused) out << r.display << ":" << refused << "\n";
     for (const Diagnostic& d : r.diagnostics) {
       const LineCol lc = line_col(*r.source, d.range.start);
       out << (color ? "\033[1m" : "") << r.display << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "

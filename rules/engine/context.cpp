@@ -52,9 +52,24 @@ const std::vector<schema::Finding>& RuleContext::schema_findings() {
   return schema_findings_;
 }
 
+// The value's range without the anchor (`&half`) or tag (`!!str`) written before it: a fix
+// replaces the value and keeps the anchor, so every alias of it still resolves.
+ByteRange RuleContext::value_range(NodeId node) const {
+  ByteRange r = doc.range(node);
+  const std::string& b = doc.source().bytes();
+  while (r.start < r.end && (b[r.start] == '&' || b[r.start] == '!')) {
+    uint32_t i = r.start;
+    while (i < r.end && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r') ++i;
+    while (i < r.end && (b[i] == ' ' || b[i] == '\t')) ++i;
+    if (i >= r.end || b[i] == '\n' || b[i] == '\r') break;  // a property on its own line: leave the range as is
+    r.start = i;
+  }
+  return r;
+}
+
 std::string RuleContext::written(NodeId node) const {
   if (node == kNoNode) return {};
-  const ByteRange r = doc.range(node);
+  const ByteRange r = value_range(node);
   std::string_view text = doc.source().view().substr(r.start, r.end - r.start);
   text = text.substr(0, text.find_first_of("\r\n"));
   std::string out(text.substr(0, 60));
@@ -97,15 +112,21 @@ uint32_t RuleContext::key_column(NodeId value) const {
 
 TextEdit RuleContext::append_to_map(NodeId map, std::string_view lines) const {
   const Node& m = v.at(map);
-  uint32_t column = doc.source().position(m.start).column_bytes;
+  // The keys' column (the map's own start may be an anchor on the line above, `limits: &l`).
+  const uint32_t first = m.entries.empty() ? m.start : v.at(m.entries.front().key).start;
+  const uint32_t column = doc.source().position(first).column_bytes;
   uint32_t end = m.start;
   for (const MapEntry& e : m.entries) end = std::max(end, doc.entry_range(e.value).end);
+  // The file's own line break (a CRLF file stays CRLF).
+  const std::string_view line = doc.source().line_text(doc.source().line_of(first));
+  const size_t after = static_cast<size_t>(line.data() - doc.source().bytes().data()) + line.size();
+  const char* const eol = after < doc.source().size() && doc.source().bytes()[after] == '\r' ? "\r\n" : "\n";
   std::string indent(column, ' ');
   std::string text;
-  for (const std::string& line : split(lines, '\n')) text += "\n" + indent + line;
+  for (const std::string& part : split(lines, '\n')) text += eol + indent + part;
   return TextEdit{{end, end}, text};
 }
 
-TextEdit RuleContext::replace(NodeId node, std::string text) const { return TextEdit{doc.range(node), std::move(text)}; }
+TextEdit RuleContext::replace(NodeId node, std::string text) const { return TextEdit{value_range(node), std::move(text)}; }
 
 }  // namespace kflint

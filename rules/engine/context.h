@@ -55,7 +55,9 @@ class RuleContext {
   // An edit inserting `key: value` lines (already indented text without trailing newline) at
   // the end of the block map `map`; the text is indented to the map's key column.
   TextEdit append_to_map(NodeId map, std::string_view lines) const;
+  // Replaces the value's text; an anchor or tag before it stays.
   TextEdit replace(NodeId node, std::string text) const;
+  ByteRange value_range(NodeId node) const;
 
  private:
   std::vector<Diagnostic>& out_;
