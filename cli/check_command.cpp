@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -181,13 +183,32 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
   ConfigCache configs(options);
   bool config_failed = false;
 
-  // Read stdin up front (single reader); files are read by the workers.
+  // The report must not overwrite an input (`-o job.yaml job.yaml`).
+  if (!options.output.empty()) {
+    std::error_code ec;
+    for (const Input& input : inputs)
+      if (input.path != "-" && std::filesystem::equivalent(options.output, input.path, ec)) {
+        err << "kflint: --output " << options.output << " is one of the files to lint; refusing to overwrite it\n";
+        return 2;
+      }
+  }
+
+  // Read stdin up front (single reader), with the same size limit as files; files are read by
+  // the workers.
   std::string stdin_text;
+  std::string stdin_error;
   const bool has_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.path == "-"; });
   if (has_stdin) {
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    stdin_text = ss.str();
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      stdin_text.append(buf, static_cast<size_t>(in.gcount()));
+      if (stdin_text.size() > options.max_file_size) {
+        stdin_text.clear();
+        stdin_text.shrink_to_fit();
+        stdin_error = "input is larger than the limit of " + std::to_string(options.max_file_size) + " bytes (--max-file-size)";
+        break;
+      }
+    }
   }
 
   std::vector<FileReport> reports(inputs.size());
@@ -197,68 +218,82 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
   const unsigned cores = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Fewer files than cores: the spare cores split the documents of each file.
   const unsigned per_file_threads = std::max<unsigned>(1, cores / static_cast<unsigned>(std::max<size_t>(1, inputs.size())));
-  auto work = [&] {
-    for (size_t i = next++; i < inputs.size(); i = next++) {
-      const Input& input = inputs[i];
-      const bool is_stdin = input.path == "-";
-      const std::string display = is_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : input.path;
-      std::string config_error;
-      const ResolvedConfig* config = configs.for_file(is_stdin && !options.stdin_filename.empty() ? options.stdin_filename : input.path, config_error);
-      if (!config) {
-        std::lock_guard<std::mutex> lock(err_mutex);
-        if (!config_failed) err << "kflint: " << config_error << "\n";
-        config_failed = true;
-        keep[i] = false;
-        continue;
-      }
-      if (input.from_walk && config->excluded(input.path)) {
-        keep[i] = false;
-        continue;
-      }
-      std::string error;
-      std::optional<std::string> text;
-      if (is_stdin) text = stdin_text;
-      else text = read_file(input.path, options.max_file_size, error);
-      if (!text) {
-        reports[i] = error_report(input.path, display, error);
-        continue;
-      }
-      if (text->size() > options.max_file_size) {
-        reports[i] = error_report(input.path, display, "input is larger than the limit of " + std::to_string(options.max_file_size) + " bytes (--max-file-size)");
-        continue;
-      }
-      const LintOptions lint_options = config->options_for(is_stdin ? options.stdin_filename : input.path);
-      if (!options.fix) {
-        reports[i] = lint_text(display, std::move(*text), lint_options, per_file_threads);
-        reports[i].path = input.path;
-        continue;
-      }
-      size_t applied = 0;
-      const std::string original = *text;
-      FileReport r = fix_loop(display, *text, lint_options, options.unsafe_fixes, applied);
-      r.path = input.path;
-      const std::string& fixed = r.source->bytes();
-      if (applied > 0 && fixed != original) {
-        if (options.diff || is_stdin) {
-          r.diff = unified_diff(display, original, fixed);
-        } else {
-          // Refuse to overwrite a file that changed since it was read.
-          std::string reread_error;
-          const std::optional<std::string> now = read_file(input.path, options.max_file_size + (1u << 20), reread_error);
-          std::string write_error = !now || *now != original ? "the file changed while kflint was fixing it; nothing was written"
-                                                             : write_file_atomically(input.path, fixed);
-          if (!write_error.empty()) {
-            FileReport failed = lint_text(display, original, lint_options);
-            failed.path = input.path;
-            failed.diagnostics.push_back(input_error("fixes not written: " + write_error));
-            failed.input_error = true;
-            r = std::move(failed);
-            applied = 0;
-          }
+  auto lint_one = [&](size_t i) {
+    const Input& input = inputs[i];
+    const bool is_stdin = input.path == "-";
+    const std::string display = is_stdin ? (options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename) : input.path;
+    std::string config_error;
+    const ResolvedConfig* config = configs.for_file(is_stdin && !options.stdin_filename.empty() ? options.stdin_filename : input.path, config_error);
+    if (!config) {
+      std::lock_guard<std::mutex> lock(err_mutex);
+      if (!config_failed) err << "kflint: " << config_error << "\n";
+      config_failed = true;
+      keep[i] = false;
+      return;
+    }
+    if (input.from_walk && config->excluded(input.path)) {
+      keep[i] = false;
+      return;
+    }
+    std::string error = is_stdin ? stdin_error : "";
+    std::optional<std::string> text;
+    if (is_stdin) {
+      if (error.empty()) text = stdin_text;
+    } else {
+      text = read_file(input.path, options.max_file_size, error);
+    }
+    if (!text) {
+      reports[i] = error_report(input.path, display, error);
+      return;
+    }
+    if (text->size() > options.max_file_size) {
+      reports[i] = error_report(input.path, display, "input is larger than the limit of " + std::to_string(options.max_file_size) + " bytes (--max-file-size)");
+      return;
+    }
+    const LintOptions lint_options = config->options_for(is_stdin ? options.stdin_filename : input.path);
+    if (!options.fix) {
+      reports[i] = lint_text(display, std::move(*text), lint_options, per_file_threads);
+      reports[i].path = input.path;
+      return;
+    }
+    size_t applied = 0;
+    const std::string original = *text;
+    FileReport r = fix_loop(display, *text, lint_options, options.unsafe_fixes, applied);
+    r.path = input.path;
+    const std::string& fixed = r.source->bytes();
+    if (applied > 0 && fixed != original) {
+      if (options.diff || is_stdin) {
+        r.diff = unified_diff(display, original, fixed);
+      } else {
+        // Refuse to overwrite a file that changed since it was read.
+        std::string reread_error;
+        const std::optional<std::string> now = read_file(input.path, options.max_file_size + (1u << 20), reread_error);
+        std::string write_error = !now || *now != original ? "the file changed while kflint was fixing it; nothing was written"
+                                                           : write_file_atomically(input.path, fixed);
+        if (!write_error.empty()) {
+          FileReport failed = lint_text(display, original, lint_options);
+          failed.path = input.path;
+          failed.diagnostics.push_back(input_error("fixes not written: " + write_error));
+          failed.input_error = true;
+          r = std::move(failed);
+          applied = 0;
         }
       }
-      r.fixes_applied = applied;
-      reports[i] = std::move(r);
+    }
+    r.fixes_applied = applied;
+    reports[i] = std::move(r);
+  };
+  // Running out of memory (or any other failure) in one file is that file's error; the others
+  // are still linted, and no exception leaves a worker thread.
+  auto work = [&] {
+    for (size_t i = next++; i < inputs.size(); i = next++) {
+      try {
+        lint_one(i);
+      } catch (const std::bad_alloc&) {
+        reports[i] = error_report(inputs[i].path, inputs[i].path, "out of memory while linting this file; nothing of it was checked");
+      } catch (const std::exception& e) {
+        reports[i] = error_report(inputs[i].path, inputs[i].path, std::string("internal error while linting this file: ") + e.what());
+      }
     }
   };
   const unsigned n = static_cast<unsigned>(std::min<size_t>(cores, std::max<size_t>(1, inputs.size())));
@@ -279,15 +314,27 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
   const char* no_color = std::getenv("NO_COLOR");
   const bool to_terminal = options.output.empty() && ::isatty(STDOUT_FILENO);
   fo.color = options.color == "always" || (options.color == "auto" && to_terminal && !(no_color && *no_color));
+  // A report that could not be written (a full disk, a closed stdout) is an error, never a
+  // silent success.
   if (options.output.empty()) {
     formatter->second(shown, fo, out);
+    out.flush();
+    if (!out) {
+      err << "kflint: cannot write the report to standard output\n";
+      return 2;
+    }
   } else {
     std::ofstream file(options.output, std::ios::binary);
     if (!file) {
-      err << "kflint: cannot write " << options.output << "\n";
+      err << "kflint: cannot write " << options.output << ": " << std::strerror(errno) << "\n";
       return 2;
     }
     formatter->second(shown, fo, file);
+    file.close();
+    if (file.fail()) {
+      err << "kflint: cannot write " << options.output << ": " << std::strerror(errno) << "\n";
+      return 2;
+    }
   }
   bool io_error = config_failed;
   bool failing = false;

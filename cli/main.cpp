@@ -7,7 +7,9 @@
 #include "cli/rules_command.h"
 #include "lsp/run.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"kflint: offline linter for Kubeflow TFJob and MXJob manifests"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("kflint ") + KFLINT_VERSION);
@@ -57,5 +59,22 @@ int main(int argc, char** argv) {
   if (cmd_rules->parsed()) return kflint::cli::run_rules(rule_name, rules_format, std::cout, std::cerr);
   if (cmd_version->parsed()) return kflint::cli::run_version(std::cout);
   if (cmd_lsp->parsed()) return kflint::lsp::run_stdio_server();
+  return 2;
+}
+
+}  // namespace
+
+// No exception leaves main: whatever escapes the per-file guards is an error (exit 2) with a
+// message, never an abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "kflint: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "kflint: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "kflint: internal error\n";
+  }
   return 2;
 }

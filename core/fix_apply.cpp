@@ -1,10 +1,14 @@
 #include "core/fix_apply.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/xattr.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -131,31 +135,117 @@ FixSelection select_fixes(std::string_view text, const std::vector<Diagnostic>& 
   return out;
 }
 
-std::string write_file_atomically(const std::string& path, std::string_view content) {
+namespace {
+
+// Temporary files being written, so that SIGINT or SIGTERM removes them (unlink is
+// async-signal-safe); one slot per concurrent writer.
+constexpr int kSlots = 64;
+char g_temp_paths[kSlots][4096];
+std::atomic<bool> g_slot_used[kSlots];
+struct sigaction g_previous_int, g_previous_term;
+
+void remove_temporaries_and_reraise(int sig) {
+  for (int i = 0; i < kSlots; ++i)
+    if (g_slot_used[i].load() && g_temp_paths[i][0]) ::unlink(g_temp_paths[i]);
+  ::sigaction(sig, sig == SIGINT ? &g_previous_int : &g_previous_term, nullptr);
+  ::raise(sig);
+}
+
+void install_signal_cleanup() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    struct sigaction sa {};
+    sa.sa_handler = remove_temporaries_and_reraise;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, &g_previous_int);
+    ::sigaction(SIGTERM, &sa, &g_previous_term);
+  });
+}
+
+class TempSlot {
+ public:
+  explicit TempSlot(const std::string& path) {
+    for (int i = 0; i < kSlots; ++i) {
+      bool expected = false;
+      if (path.size() < sizeof g_temp_paths[i] && g_slot_used[i].compare_exchange_strong(expected, true)) {
+        std::memcpy(g_temp_paths[i], path.c_str(), path.size() + 1);
+        slot_ = i;
+        return;
+      }
+    }
+  }
+  ~TempSlot() {
+    if (slot_ < 0) return;
+    g_temp_paths[slot_][0] = 0;
+    g_slot_used[slot_].store(false);
+  }
+  TempSlot(const TempSlot&) = delete;
+  TempSlot& operator=(const TempSlot&) = delete;
+
+ private:
+  int slot_ = -1;
+};
+
+// Extended attributes (SELinux labels, macOS-style metadata, user tags) go with the content.
+void copy_xattrs(int from, int to) {
+  const ssize_t size = ::flistxattr(from, nullptr, 0);
+  if (size <= 0) return;
+  std::string names(static_cast<size_t>(size), '\0');
+  if (::flistxattr(from, names.data(), names.size()) != size) return;
+  for (size_t at = 0; at < names.size(); at += std::strlen(names.c_str() + at) + 1) {
+    const char* name = names.c_str() + at;
+    const ssize_t len = ::fgetxattr(from, name, nullptr, 0);
+    if (len < 0) continue;
+    std::string value(static_cast<size_t>(len), '\0');
+    if (::fgetxattr(from, name, value.data(), value.size()) == len) ::fsetxattr(to, name, value.data(), value.size(), 0);
+  }
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::string& requested, std::string_view content) {
+  // A symlink is followed: its target is fixed and the link stays a link.
+  std::error_code ec;
+  const std::filesystem::path resolved = std::filesystem::canonical(requested, ec);
+  if (ec) return "cannot resolve " + requested + ": " + ec.message();
+  const std::string path = resolved.string();
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return "cannot stat " + path + ": " + std::strerror(errno);
-  const std::filesystem::path p(path);
-  std::string tmp = (p.parent_path().empty() ? std::string(".") : p.parent_path().string()) + "/." + p.filename().string() + ".kflint-XXXXXX";
+  if (!S_ISREG(st.st_mode)) return path + " is not a regular file";
+  // As an editor does: a file the user may not write is not replaced, even where the folder
+  // would allow it; a read-only file (no write bit) is not replaced even for root.
+  if ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0) return path + " is read-only for you; nothing was written";
+  if (st.st_nlink > 1)
+    return path + " has " + std::to_string(st.st_nlink) + " hard links, which a replacement would split; nothing was written";
+  install_signal_cleanup();
+  std::string tmp = resolved.parent_path().string() + "/." + resolved.filename().string() + ".kflint-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) return "cannot create a temporary file beside " + path + ": " + std::strerror(errno);
+  TempSlot named(tmp);  // from here until rename, SIGINT/SIGTERM removes it
+  auto fail = [&](const std::string& what) {
+    const std::string err = std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return what + path + ": " + err;
+  };
   size_t written = 0;
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string err = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return "cannot write " + path + ": " + err;
+      return fail("cannot write ");
     }
     written += static_cast<size_t>(n);
   }
-  if (::fchmod(fd, st.st_mode & 07777) != 0 || ::fsync(fd) != 0) {
-    const std::string err = std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return "cannot write " + path + ": " + err;
+  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot write ");
+  // Owner and group stay where permitted (root fixing another user's file); otherwise the file
+  // becomes the user's, as with any editor that writes a new file.
+  if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(fd, st.st_uid, st.st_gid) == 0) ::fchmod(fd, st.st_mode & 07777);
+  if (const int original = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); original >= 0) {
+    copy_xattrs(original, fd);
+    ::close(original);
   }
+  if (::fsync(fd) != 0) return fail("cannot write ");
   ::close(fd);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string err = std::strerror(errno);

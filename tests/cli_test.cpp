@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <sys/xattr.h>
 
 #include <filesystem>
 #include <sstream>
@@ -221,6 +222,116 @@ TEST(Cli, OutputIsDeterministicAcrossThreadCounts) {
   o.threads = 4;
   EXPECT_EQ(run(o).out, one);
 }
+
+// --- Issue 11: output safety and writes that never lose or break a user's file ---
+
+namespace hardening {
+
+const std::string kFixable = kClean.substr(0, kClean.find("              resources")) +
+                             "              resources: {requests: {cpu: &half 0.5, memory: 1Gi}, limits: {cpu: *half, memory: 1Gi}}\n";
+
+cli::CheckOptions fix_options(const std::string& path) {
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.fix = true;
+  o.paths = {path};
+  return o;
+}
+
+TEST(CliHardening, StdinObeysTheSizeLimit) {
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.paths = {"-"};
+  o.max_file_size = 1000;
+  const CliRun r = run(o, std::string(5000, 'y'));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("input is larger than the limit of 1000 bytes"), std::string::npos) << r.out;
+}
+
+TEST(CliHardening, ReportNeverOverwritesAnInputAndWriteFailuresExitTwo) {
+  TempDir dir;
+  const std::string job = dir.write("job.yaml", kClean);
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.paths = {job};
+  o.output = job;
+  CliRun r = run(o);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("refusing to overwrite"), std::string::npos) << r.err;
+  EXPECT_EQ(test::read_text(job), kClean);
+  o.output = "/dev/full";
+  r = run(o);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cannot write /dev/full"), std::string::npos) << r.err;
+}
+
+TEST(CliHardening, TerminalControlsInValuesAreEscaped) {
+  // A YAML escape puts ESC and BEL into a value; the message names the value.
+  const std::string text = kClean.substr(0, kClean.find("              image:")) + "              image: \"evil\\e]0;title\\a:1\"\n";
+  TempDir dir;
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.paths = {dir.write("job.yaml", text)};
+  for (const char* format : {"text", "github"}) {
+    o.format = format;
+    const CliRun r = run(o);
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << format;
+    EXPECT_EQ(r.out.find('\a'), std::string::npos) << format;
+    EXPECT_NE(r.out.find("evil\\x1b]0;title\\x07"), std::string::npos) << format << r.out;
+  }
+}
+
+TEST(CliHardening, JunitStaysValidXmlWithForbiddenCharacters) {
+  const std::string text = kClean.substr(0, kClean.find("              image:")) + "              image: \"bad\\uFFFE\\x01:1\"\n";
+  TempDir dir;
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.format = "junit";
+  o.paths = {dir.write("job.yaml", text)};
+  const CliRun r = run(o);
+  EXPECT_EQ(r.out.find("\xEF\xBF\xBE"), std::string::npos);
+  EXPECT_EQ(r.out.find('\x01'), std::string::npos);
+  EXPECT_NE(r.out.find("bad\xEF\xBF\xBD\xEF\xBF\xBD"), std::string::npos) << r.out;
+}
+
+TEST(CliHardening, FixFollowsSymlinksAndKeepsTheLink) {
+  TempDir dir;
+  const std::string target = dir.write("real.yaml", kFixable);
+  const std::string link = dir.path() + "/link.yaml";
+  fs::create_symlink("real.yaml", link);
+  EXPECT_EQ(run(fix_options(link)).code, 0);
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_NE(test::read_text(target).find("&half \"500m\""), std::string::npos);
+}
+
+TEST(CliHardening, FixRefusesReadOnlyFilesAndHardLinks) {
+  TempDir dir;
+  const std::string ro = dir.write("ro.yaml", kFixable);
+  fs::permissions(ro, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  CliRun r = run(fix_options(ro));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("read-only for you"), std::string::npos) << r.out;
+  EXPECT_EQ(test::read_text(ro), kFixable);
+  const std::string a = dir.write("a.yaml", kFixable);
+  fs::create_hard_link(a, dir.path() + "/b.yaml");
+  r = run(fix_options(a));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("2 hard links"), std::string::npos) << r.out;
+  EXPECT_EQ(test::read_text(a), kFixable);
+  for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_EQ(e.path().filename().string().find(".kflint-"), std::string::npos);
+}
+
+TEST(CliHardening, FixKeepsExtendedAttributes) {
+  TempDir dir;
+  const std::string path = dir.write("x.yaml", kFixable);
+  if (::setxattr(path.c_str(), "user.kflint-test", "kept", 4, 0) != 0) GTEST_SKIP() << "no user xattrs on this filesystem";
+  EXPECT_EQ(run(fix_options(path)).code, 0);
+  char value[16] = {};
+  EXPECT_EQ(::getxattr(path.c_str(), "user.kflint-test", value, sizeof value), 4);
+  EXPECT_STREQ(value, "kept");
+}
+
+}  // namespace hardening
 
 }  // namespace
 }  // namespace kflint

@@ -38,14 +38,15 @@ void format_github(const std::vector<FileReport>& reports, const FormatOptions&,
       const LineCol e = end_line_col(*r.source, d.range);
       if (shown[kind] >= kCap) {
         ++hidden;
-        out << r.display << ":" << s.line << ":" << s.column << ": " << level << ": " << d.message << " [" << d.rule->id << " " << d.rule->slug << "]\n";
+        out << terminal_safe(r.display) << ":" << s.line << ":" << s.column << ": " << level << ": " << terminal_safe(d.message) << " [" << d.rule->id
+            << " " << d.rule->slug << "]\n";
         continue;
       }
       ++shown[kind];
-      out << "::" << level << " file=" << escape(r.display, true) << ",line=" << s.line << ",endLine=" << e.line;
+      out << "::" << level << " file=" << escape(terminal_safe(r.display), true) << ",line=" << s.line << ",endLine=" << e.line;
       if (s.line == e.line) out << ",col=" << s.column << ",endColumn=" << std::max(e.column, s.column);
       out << ",title=" << escape(std::string(d.rule->id) + " " + std::string(d.rule->slug), true) << "::"
-          << escape(d.message + " (" + std::string(kDocsBaseUrl) + std::string(d.rule->id) + ")", false) << "\n";
+          << escape(terminal_safe(d.message) + " (" + std::string(kDocsBaseUrl) + std::string(d.rule->id) + ")", false) << "\n";
     }
   }
   if (hidden > 0)

@@ -6,19 +6,45 @@
 namespace kflint::cli {
 namespace {
 
+// Escapes markup and replaces what XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE and
+// U+FFFF; invalid UTF-8) with U+FFFD, so the report always parses.
 std::string xml_escape(std::string_view s) {
+  static const std::string kReplacement = "\xEF\xBF\xBD";
   std::string out;
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';  // illegal in XML 1.0
-        else out += static_cast<char>(c);
+      case '&': out += "&amp;"; ++i; continue;
+      case '<': out += "&lt;"; ++i; continue;
+      case '>': out += "&gt;"; ++i; continue;
+      case '"': out += "&quot;"; ++i; continue;
+      case '\'': out += "&apos;"; ++i; continue;
+      default: break;
     }
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += kReplacement;
+      else out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const size_t len = static_cast<size_t>(utf8_sequence_length(c));
+    bool valid = len > 1 && i + len <= s.size();
+    for (size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    const bool forbidden = valid && len == 3 &&
+                           ((c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF && static_cast<unsigned char>(s[i + 2]) >= 0xBE) ||
+                            (c == 0xED && static_cast<unsigned char>(s[i + 1]) >= 0xA0));  // U+FFFE, U+FFFF, surrogates
+    if (forbidden) {
+      out += kReplacement;
+      i += len;
+      continue;
+    }
+    if (!valid) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, len));
+    i += len;
   }
   return out;
 }

@@ -14,6 +14,48 @@ LineCol end_line_col(const SourceText& source, ByteRange range) {
   return line_col(source, std::max(range.end, range.start));
 }
 
+std::string terminal_safe(std::string_view text, bool keep_line_breaks) {
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const bool line_break = c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n');
+    if (((c < 0x20 && c != '\t') || c == 0x7F) && !(keep_line_breaks && line_break)) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const size_t len = static_cast<size_t>(utf8_sequence_length(c));
+    bool valid = len > 1 && i + len <= text.size();
+    for (size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!valid) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+      ++i;
+      continue;
+    }
+    const unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+    if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) {  // C1 controls, CSI (U+009B) among them
+      out += "\\u00";
+      out += kHex[c1 >> 4];
+      out += kHex[c1 & 0xF];
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 Summary summarize(const std::vector<FileReport>& reports) {
   Summary s;
   for (const FileReport& r : reports) {
@@ -53,13 +95,16 @@ void print_excerpt(const SourceText& src, const Diagnostic& d, bool color, std::
   if (line.size() > 300) return;  // a minified or generated line: the position says enough
   const std::string number = std::to_string(start.line + 1);
   const std::string gutter(number.size(), ' ');
-  out << " " << number << " | " << line << "\n";
+  out << " " << number << " | " << terminal_safe(line) << "\n";
   std::string marker;
   const uint32_t line_begin = static_cast<uint32_t>(line.data() - src.bytes().data());
   for (uint32_t i = line_begin; i < d.range.start;) {
     const unsigned char c = static_cast<unsigned char>(src.bytes()[i]);
-    marker += c == '\t' ? '\t' : ' ';
-    i += static_cast<uint32_t>(utf8_sequence_length(c));
+    const uint32_t len = static_cast<uint32_t>(utf8_sequence_length(c));
+    // As wide as what terminal_safe() printed for this character.
+    const size_t width = c == '\t' ? 1 : terminal_safe(src.view().substr(i, len)).size() > len ? terminal_safe(src.view().substr(i, len)).size() : 1;
+    marker += c == '\t' ? std::string(1, '\t') : std::string(width, ' ');
+    i += len;
   }
   const uint32_t line_end = line_begin + static_cast<uint32_t>(line.size());
   const uint32_t end = std::min(std::max(d.range.end, d.range.start + 1), std::max(line_end, d.range.start + 1));
@@ -77,22 +122,22 @@ void format_text(const std::vector<FileReport>& reports, const FormatOptions& op
   const bool color = options.color;
   for (const FileReport& r : reports) {
     if (options.verbose)
-      for (const std::string& s : r.skipped) out << r.display << ": skipped " << s << "\n";
-    if (!r.diff.empty()) out << r.diff;
-    for (const std::string& refused : r.fixes_refused) out << r.display << ":" << refused << "\n";
+      for (const std::string& s : r.skipped) out << terminal_safe(r.display) << ": skipped " << terminal_safe(s) << "\n";
+    if (!r.diff.empty()) out << terminal_safe(r.diff, true);
+    for (const std::string& refused : r.fixes_refused) out << terminal_safe(r.display) << ":" << terminal_safe(refused) << "\n";
     for (const Diagnostic& d : r.diagnostics) {
       const LineCol lc = line_col(*r.source, d.range.start);
-      out << (color ? "\033[1m" : "") << r.display << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
-          << (color ? color_of(d.severity) : "") << severity_name(d.severity) << (color ? "\033[0m" : "") << ": " << d.message << " ["
+      out << (color ? "\033[1m" : "") << terminal_safe(r.display) << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
+          << (color ? color_of(d.severity) : "") << severity_name(d.severity) << (color ? "\033[0m" : "") << ": " << terminal_safe(d.message) << " ["
           << d.rule->id << " " << d.rule->slug << "]\n";
       if (options.show_source && !r.input_error) print_excerpt(*r.source, d, color, out);
       for (const RelatedLocation& rel : d.related) {
         const LineCol rl = line_col(*r.source, rel.range.start);
-        out << "    " << r.display << ":" << rl.line << ":" << rl.column << ": note: " << rel.message << "\n";
+        out << "    " << terminal_safe(r.display) << ":" << rl.line << ":" << rl.column << ": note: " << terminal_safe(rel.message) << "\n";
       }
       for (const Fix& f : d.fixes)
         if (f.applicability != Applicability::DisplayOnly)
-          out << "    fix (" << applicability_name(f.applicability) << "): " << f.title << "\n";
+          out << "    fix (" << applicability_name(f.applicability) << "): " << terminal_safe(f.title) << "\n";
     }
   }
   const Summary s = summarize(reports);
