@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/text_util.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,6 +26,17 @@ std::vector<std::string> string_list(const YAML::Node& n, const char* what) {
   if (n.IsScalar()) return {n.Scalar()};
   if (!n.IsSequence()) throw Fail{n.Mark(), std::string(what) + " must be a list of strings"};
   for (const YAML::Node& item : n) out.push_back(scalar(item, what));
+  return out;
+}
+
+std::vector<std::string> glob_list(const YAML::Node& n, const char* what) {
+  std::vector<std::string> out = string_list(n, what);
+  size_t i = 0;
+  for (const std::string& pattern : out) {
+    const YAML::Node& at = n.IsSequence() ? n[i] : n;
+    if (const std::string why = glob_problem(pattern); !why.empty()) throw Fail{at.Mark(), std::string(what) + ": " + why};
+    ++i;
+  }
   return out;
 }
 
@@ -83,9 +96,9 @@ std::variant<Config, ConfigError> parse_config(const std::string& path, std::str
         if (!v.IsMap()) throw Fail{v.Mark(), "rules must be a map of rule ids or slugs to levels"};
         for (const auto& rule : v) c.rules.push_back(parse_rule(scalar(rule.first, "rule id"), rule.second, rule.first.Mark()));
       } else if (key == "include") {
-        c.include = string_list(v, "include");
+        c.include = glob_list(v, "include");
       } else if (key == "exclude") {
-        c.exclude = string_list(v, "exclude");
+        c.exclude = glob_list(v, "exclude");
       } else if (key == "ignore") {
         if (!v.IsSequence()) throw Fail{v.Mark(), "ignore must be a list of {paths|kind|name, rules}"};
         for (const YAML::Node& item : v) {
@@ -95,9 +108,12 @@ std::variant<Config, ConfigError> parse_config(const std::string& path, std::str
           ig.column = static_cast<uint32_t>(item.Mark().column + 1);
           for (const auto& f : item) {
             const std::string fk = scalar(f.first, "key");
-            if (fk == "paths" || fk == "path") ig.paths = string_list(f.second, "paths");
+            if (fk == "paths" || fk == "path") ig.paths = glob_list(f.second, "paths");
             else if (fk == "kind") ig.kind = scalar(f.second, "kind");
-            else if (fk == "name") ig.name = scalar(f.second, "name");
+            else if (fk == "name") {
+              ig.name = scalar(f.second, "name");
+              if (const std::string why = glob_problem(ig.name); !why.empty()) throw Fail{f.second.Mark(), "name: " + why};
+            }
             else if (fk == "rules") ig.rules = string_list(f.second, "rules");
             else throw Fail{f.first.Mark(), "unknown key `" + fk + "` in ignore entry (paths, kind, name, rules)"};
           }

@@ -18,6 +18,47 @@ namespace {
 // from a small scanner over the bytes instead.
 constexpr uint32_t kMaxTreeSitterColumn = 32000;
 
+// The scanner's rows are 16 bits too: a document of more lines (65,533 comment lines in a row
+// corrupted the heap) is never given to it.
+constexpr uint32_t kMaxTreeSitterLines = 60000;
+
+bool too_long_for_tree_sitter(const SourceText& source, ByteRange span) {
+  return span.end > span.start && source.line_of(span.end - 1) - source.line_of(span.start) >= kMaxTreeSitterLines;
+}
+
+// Comments found by a scan of the bytes (for documents tree-sitter does not read): a `#` at the
+// start of a line or after a blank, outside quotes on that line.
+std::vector<Comment> scan_comments(const SourceText& source, ByteRange span) {
+  std::vector<Comment> out;
+  const std::string& b = source.bytes();
+  char quote = 0;
+  bool line_blank = true;
+  for (uint32_t i = span.start; i < span.end; ++i) {
+    const char c = b[i];
+    if (c == '\n') {
+      quote = 0;
+      line_blank = true;
+      continue;
+    }
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '#' && (i == span.start || b[i - 1] == ' ' || b[i - 1] == '\t' || b[i - 1] == '\n')) {
+      uint32_t end = i;
+      while (end < span.end && b[end] != '\n' && b[end] != '\r') ++end;
+      out.push_back({{i, end}, line_blank});
+      i = end - 1;
+      continue;
+    }
+    if ((c == '"' || c == '\'') && (i == span.start || b[i - 1] == ' ' || b[i - 1] == '[' || b[i - 1] == '{' || b[i - 1] == ',' || b[i - 1] == '\n'))
+      quote = c;
+    if (c != ' ' && c != '\t' && c != '\r') line_blank = false;
+  }
+  return out;
+}
+
 bool has_long_line(const SourceText& source, ByteRange span) {
   uint32_t line_start = span.start;
   const std::string& b = source.bytes();
@@ -69,8 +110,9 @@ uint32_t scan_value_end(const std::string& b, uint32_t at, uint32_t limit) {
 class RangeIndex {
  public:
   RangeIndex(const SourceText& source, ByteRange span) : source_(source), span_(span) {
-    if (has_long_line(source, span)) {
+    if (has_long_line(source, span) || too_long_for_tree_sitter(source, span)) {
       scan_only_ = true;
+      comments_ = scan_comments(source, span);
       return;
     }
     static const TSLanguage* language = tree_sitter_yaml();
@@ -139,7 +181,7 @@ class RangeIndex {
   const SourceText& source_;
   ByteRange span_;
   bool parse_error_ = false;  // tree-sitter could not parse it all (its grammar is not yaml-cpp's)
-  bool scan_only_ = false;  // a line too long for tree-sitter: ranges from scan_value_end, no comments
+  bool scan_only_ = false;  // too long for tree-sitter: ranges from scan_value_end, comments from scan_comments
   std::vector<Span> spans_;
   std::vector<Comment> comments_;
 };

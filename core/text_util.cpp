@@ -99,30 +99,63 @@ std::string json_escape(std::string_view s) {
   return out;
 }
 
-static bool glob_at(std::string_view p, std::string_view t) {
-  while (!p.empty()) {
-    if (p.substr(0, 2) == "**") {
-      p.remove_prefix(2);
-      if (!p.empty() && p[0] == '/') p.remove_prefix(1);
-      for (size_t i = 0; i <= t.size(); ++i)
-        if (glob_at(p, t.substr(i))) return true;
-      return false;
+namespace {
+
+// A glob compiled to a token list, matched by simulating all positions at once (an NFA): time is
+// |pattern| x |text| whatever the pattern, where backtracking was exponential in its stars.
+enum class GlobToken : uint8_t { Literal, AnyChar, Star, GlobStar };
+
+bool glob_at(std::string_view pattern, std::string_view text) {
+  std::vector<GlobToken> kinds;
+  std::string literals;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '*' && i + 1 < pattern.size() && pattern[i + 1] == '*') {
+      while (i + 1 < pattern.size() && pattern[i + 1] == '*') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '/') ++i;  // `**/` also matches no folder
+      kinds.push_back(GlobToken::GlobStar);
+    } else if (pattern[i] == '*') {
+      kinds.push_back(GlobToken::Star);
+    } else {
+      kinds.push_back(pattern[i] == '?' ? GlobToken::AnyChar : GlobToken::Literal);
     }
-    if (p[0] == '*') {
-      p.remove_prefix(1);
-      for (size_t i = 0; i <= t.size(); ++i) {
-        if (glob_at(p, t.substr(i))) return true;
-        if (i < t.size() && t[i] == '/') break;
-      }
-      return false;
-    }
-    if (t.empty()) return false;
-    if (p[0] != '?' && p[0] != t[0]) return false;
-    if (p[0] == '?' && t[0] == '/') return false;
-    p.remove_prefix(1);
-    t.remove_prefix(1);
+    literals += pattern[i];
   }
-  return t.empty();
+  const size_t n = kinds.size();
+  std::vector<char> active(n + 1, 0), next(n + 1, 0);
+  auto close = [&](std::vector<char>& set) {  // a star may match nothing
+    for (size_t i = 0; i < n; ++i)
+      if (set[i] && (kinds[i] == GlobToken::Star || kinds[i] == GlobToken::GlobStar)) set[i + 1] = 1;
+  };
+  active[0] = 1;
+  close(active);
+  for (const char c : text) {
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (!active[i]) continue;
+      switch (kinds[i]) {
+        case GlobToken::Literal: if (literals[i] == c) next[i + 1] = 1; break;
+        case GlobToken::AnyChar: if (c != '/') next[i + 1] = 1; break;
+        case GlobToken::Star: if (c != '/') next[i] = 1; break;
+        case GlobToken::GlobStar: next[i] = 1; break;
+      }
+    }
+    close(next);
+    for (char a : next) any = any || a;
+    if (!any) return false;
+    active.swap(next);
+  }
+  return active[n] != 0;
+}
+
+}  // namespace
+
+std::string glob_problem(std::string_view pattern) {
+  if (pattern.size() > kMaxGlobLength) return "pattern is longer than " + std::to_string(kMaxGlobLength) + " characters";
+  size_t wildcards = 0;
+  for (char c : pattern) wildcards += c == '*' || c == '?';
+  if (wildcards > kMaxGlobWildcards) return "pattern has more than " + std::to_string(kMaxGlobWildcards) + " wildcards";
+  return "";
 }
 
 bool glob_match(std::string_view pattern, std::string_view text) {

@@ -19,6 +19,10 @@ std::string_view trim(std::string_view s);
 std::string yaml_quote(std::string_view s);
 // JSON string escaping (without surrounding quotes).
 std::string json_escape(std::string_view s);
-bool glob_match(std::string_view pattern, std::string_view text);  // `*`, `?`, `**` across `/`
+bool glob_match(std::string_view pattern, std::string_view text);  // `*`, `?`, `**` across `/`; linear time
+// Why a configured glob is refused ("" when it is fine): matching is linear, but a pattern this
+// long or this wild is a mistake, reported with its line and column.
+inline constexpr size_t kMaxGlobLength = 1024, kMaxGlobWildcards = 64;
+std::string glob_problem(std::string_view pattern);
 
 }  // namespace kflint

@@ -82,6 +82,28 @@ TEST(BadInput, ControlCharactersAreASyntaxErrorWithNoFix) {
                                                            "9:19-9:21 KF201 `spec.tfReplicaSpecs` is empty: the job is accepted and nothing ever runs; add at least a `Worker`"}));
 }
 
+// tree-sitter-yaml keeps rows in 16 bits: 65,533 comment lines in one document corrupted the
+// heap when ranges were built. Such documents get ranges and comments from a byte scan.
+TEST(BadInput, SeventyThousandCommentLinesInOneDocument) {
+  std::string text = kHead;
+  for (int i = 0; i < 70000; ++i) text += "# note\n";
+  text += "spec:\n  tfReplicaSpecs: {}\n";
+  const cli::FileReport r = test::lint_string(text);
+  EXPECT_EQ(test::rendered(r), std::vector<std::string>{"70006:19-70006:21 KF201 `spec.tfReplicaSpecs` is empty: the job is accepted and nothing ever runs; add at least a `Worker`"});
+  const cli::FileReport suppressed = test::lint_string(text.substr(0, text.size() - 1) + "  # kflint: disable=KF201\n");
+  EXPECT_TRUE(suppressed.diagnostics.empty()) << test::rendered(suppressed).size();
+}
+
+// KF204 compared every pair of replica types: 30,000 of them took 8.9 s (and blocked the language
+// server on every keystroke). Every rule stays linear here; the suite's time limit would catch it.
+TEST(BadInput, ThirtyThousandReplicaTypes) {
+  std::string text = kHead + "spec:\n  tfReplicaSpecs:\n";
+  for (int i = 0; i < 15000; ++i) text += "    Type" + std::to_string(i) + ": {}\n    TYPE" + std::to_string(i) + ": {}\n";
+  const cli::FileReport r = test::lint_string(text);
+  EXPECT_EQ(test::rendered(r, "KF204").size(), 15000u);
+  EXPECT_EQ(test::rendered(r, "KF204").front(), "8:5-8:10 KF204 replica types `Type0` and `TYPE0` are the same type: the operator keeps only one of them");
+}
+
 TEST(BadInput, LineEndings) {
   const Result crlf = check_text("apiVersion: kubeflow.org/v1\r\nkind: TFJob\r\nmetadata:\r\n  name: x\r\nspec:\r\n  tfReplicaSpecs: {}\r\n");
   EXPECT_NE(crlf.out.find("input.yaml:6:19: error:"), std::string::npos) << crlf.out;
