@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ci=0
 if [ "${1:-}" = "--ci" ]; then ci=1; shift; seconds=0; else seconds="${1:-30}"; shift || true; fi
-all=(pipeline yaml_values quantity image_ref suppression_config lsp_transport lsp_session)
+all=(pipeline yaml_values quantity image_ref suppression_config lsp_transport lsp_session fix_safety config_glob)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 

@@ -1,0 +1,45 @@
+// Fix safety: every fix the engine would write (safe and unsafe, chosen by select_fixes as
+// `--fix --unsafe-fixes` and the editor's fix-all choose them) keeps the file readable and
+// changes nothing it does not mean to.
+// Oracles: each document that parsed before still parses; the whole-file guard (a second,
+// independent pass over all documents at once) accepts the combined edits; the fixed text is
+// linted again without a crash.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "cli/check_command.h"
+#include "core/fix_apply.h"
+#include "core/fix_guard.h"
+#include "core/rule_info.h"
+
+namespace {
+
+[[noreturn]] void fail(const char* what, const std::string& detail = "") {
+  std::fprintf(stderr, "fuzz_fix_safety oracle failed: %s %s\n", what, detail.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace kflint;
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  LintOptions options;
+  const cli::FileReport report = cli::lint_text("fuzz.yaml", text, options);
+  if (report.input_error) return 0;
+  for (const bool unsafe : {false, true}) {
+    const FixSelection chosen = select_fixes(text, report.diagnostics, unsafe);
+    if (chosen.edits.empty()) continue;
+    const std::string fixed = apply_edits(text, chosen.edits);
+    if (const std::string why = fix_guard(text, chosen.edits, fixed); !why.empty()) fail("the whole-file guard refuses what was chosen:", why);
+    const cli::FileReport after = cli::lint_text("fuzz.yaml", fixed, options);
+    if (after.input_error) fail("the fixed text is not readable");
+    size_t errors_before = 0, errors_after = 0;
+    for (const Diagnostic& d : report.diagnostics) errors_before += d.rule->id == "KF001" || d.rule->id == "KF003";
+    for (const Diagnostic& d : after.diagnostics) errors_after += d.rule->id == "KF001" || d.rule->id == "KF003";
+    if (errors_after > errors_before) fail("a chosen fix made a document unreadable");
+  }
+  return 0;
+}
