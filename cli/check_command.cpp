@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -49,9 +50,11 @@ class ConfigCache {
   // nullptr + error when the configuration is invalid.
   const ResolvedConfig* for_file(const std::string& file, std::string& error) {
     std::string path;
+    std::vector<std::string> notes;
     if (!options_.config.empty()) path = options_.config;
-    else if (!options_.no_config) path = find_config(std::filesystem::path(file == "-" ? "./x" : file).parent_path().string());
+    else if (!options_.no_config) path = find_config(std::filesystem::path(file == "-" ? "./x" : file).parent_path().string(), &notes);
     std::lock_guard<std::mutex> lock(mutex_);
+    notes_.insert(notes.begin(), notes.end());
     auto it = cache_.find(path);
     if (it == cache_.end()) {
       Entry e;
@@ -70,6 +73,9 @@ class ConfigCache {
     return error.empty() ? &it->second.config : nullptr;
   }
 
+  // Why a configuration file was passed over (for -v).
+  const std::set<std::string>& notes() const { return notes_; }
+
  private:
   void apply_command_line(ResolvedConfig& c) {
     if (options_.target) parse_target(*options_.target, c.options.target);
@@ -83,6 +89,7 @@ class ConfigCache {
   const CheckOptions& options_;
   std::mutex mutex_;
   std::map<std::string, Entry> cache_;
+  std::set<std::string> notes_;
 };
 
 // Applies the chosen fixes (core/fix_apply.h: whole fixes, each guarded), re-lints, and repeats
@@ -307,6 +314,8 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
   for (size_t i = 0; i < reports.size(); ++i)
     if (keep[i]) shown.push_back(std::move(reports[i]));
 
+  if (options.verbose)
+    for (const std::string& note : configs.notes()) err << "kflint: configuration: " << note << "\n";
   FormatOptions fo;
   fo.verbose = options.verbose;
   fo.show_source = !options.no_source;

@@ -4,6 +4,10 @@
 
 #include "core/text_util.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -141,14 +145,30 @@ std::variant<Config, ConfigError> load_config(const std::string& path) {
   return parse_config(path, ss.str());
 }
 
-std::string find_config(const std::string& dir) {
+std::string find_config(const std::string& dir, std::vector<std::string>* notes) {
   std::error_code ec;
   std::filesystem::path p = std::filesystem::absolute(dir.empty() ? "." : dir, ec);
+  const char* home_env = std::getenv("HOME");
+  const std::filesystem::path home = home_env && *home_env ? std::filesystem::path(home_env) : std::filesystem::path();
   for (int guard = 0; guard < 256 && !p.empty(); ++guard) {
     for (const char* name : {".kflint.yaml", ".kflint.yml"}) {
       const std::filesystem::path candidate = p / name;
-      if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+      if (!std::filesystem::is_regular_file(candidate, ec)) continue;
+      // In the spirit of git's safe.directory: in a folder anyone may write to (/tmp, say),
+      // a configuration that somebody else owns could switch every rule off. Ignore it.
+      struct stat folder {}, file {};
+      if (::stat(p.c_str(), &folder) == 0 && ::stat(candidate.c_str(), &file) == 0 && (folder.st_mode & S_IWOTH) &&
+          file.st_uid != ::geteuid()) {
+        if (notes)
+          notes->push_back("ignored " + candidate.string() + ": it is owned by another user (uid " + std::to_string(file.st_uid) +
+                           ") in a folder anyone may write to");
+        continue;
+      }
+      return candidate.string();
     }
+    // The repository root and the home folder end the search: nothing above them belongs to
+    // this project.
+    if (std::filesystem::exists(p / ".git", ec) || (!home.empty() && std::filesystem::equivalent(p, home, ec))) break;
     if (p == p.parent_path()) break;
     p = p.parent_path();
   }

@@ -60,7 +60,9 @@ struct ConfigError {
 
 std::variant<Config, ConfigError> parse_config(const std::string& path, std::string_view text);
 std::variant<Config, ConfigError> load_config(const std::string& path);
-// The nearest `.kflint.yaml` / `.kflint.yml` in `dir` or its parents, or "".
-std::string find_config(const std::string& dir);
+// The nearest `.kflint.yaml` (or `.kflint.yml`) from `dir` upwards, stopping at the repository
+// root (a folder with `.git`) and at $HOME; one owned by another user in a world-writable folder
+// is skipped, with the reason added to `notes` (shown with -v). "" when there is none.
+std::string find_config(const std::string& dir, std::vector<std::string>* notes = nullptr);
 
 }  // namespace kflint

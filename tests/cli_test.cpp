@@ -331,6 +331,31 @@ TEST(CliHardening, FixKeepsExtendedAttributes) {
   EXPECT_STREQ(value, "kept");
 }
 
+// A `.kflint.yaml` that another user planted in a world-writable folder is ignored (with -v saying
+// so); the search stops at the repository root.
+TEST(CliHardening, ConfigLookupIgnoresPlantedFilesAndStopsAtTheRepository) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to create another user's file";
+  TempDir dir;
+  const std::string off = "rules:\n  all-rules-off-by-mistake: off\n";  // invalid if it were read: exit 2
+  const std::string shared = dir.path() + "/shared";
+  fs::create_directories(shared);
+  fs::permissions(shared, fs::perms::all | fs::perms::sticky_bit);
+  const std::string planted = dir.write("shared/.kflint.yaml", off);
+  ASSERT_EQ(::chown(planted.c_str(), 65534, 65534), 0);
+  cli::CheckOptions o;
+  o.verbose = true;
+  o.paths = {dir.write("shared/job.yaml", kWarnOnly)};
+  CliRun r = run(o);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("ignored " + planted + ": it is owned by another user (uid 65534)"), std::string::npos) << r.err;
+  // Above a repository root nothing is read.
+  dir.write(".kflint.yaml", off);
+  fs::create_directories(dir.path() + "/repo/.git");
+  o.paths = {dir.write("repo/jobs/job.yaml", kWarnOnly)};
+  r = run(o);
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
 }  // namespace hardening
 
 }  // namespace
