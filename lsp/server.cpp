@@ -222,23 +222,43 @@ LintOptions Server::options_for(const OpenDocument& doc) {
 OpenDocument& Server::open_document(const json& text_document) {
   const std::string uri = text_document.at("uri").get<std::string>();
   auto it = documents_.find(uri);
-  if (it == documents_.end()) throw std::runtime_error("document not open: " + uri);
-  return it->second;
+  if (it != documents_.end()) return it->second;
+  auto waiting = waiting_.find(uri);  // over the cap: its text is kept current, not linted yet
+  if (waiting != waiting_.end()) return waiting->second;
+  throw std::runtime_error("document not open: " + uri);
+}
+
+// A document that waited for room is linted (on the next publish) once there is room.
+void Server::admit_waiting(const std::string& uri) {
+  while (documents_.size() < kMaxOpenDocuments && !waiting_.empty()) {
+    auto it = waiting_.find(uri);
+    if (it == waiting_.end()) it = waiting_.begin();
+    it->second.dirty = it->second.unpublished = true;
+    documents_[it->first] = std::move(it->second);
+    waiting_.erase(it);
+  }
+  if (documents_.size() < kMaxOpenDocuments) cap_notified_ = false;
 }
 
 void Server::did_open(const json& params) {
   const json& td = params.at("textDocument");
   const std::string uri = td.at("uri").get<std::string>();
-  if (documents_.size() >= kMaxOpenDocuments && !documents_.count(uri)) {
-    notify("window/showMessage", {{"type", 2}, {"message", "kflint: more than " + std::to_string(kMaxOpenDocuments) + " open documents; not linting " + uri}});
-    return;
-  }
   OpenDocument doc;
   doc.uri = uri;
   doc.path = uri_to_path(uri);
   doc.version = td.value("version", 0);
   doc.text = std::make_shared<SourceText>(td.at("text").get<std::string>());
   doc.dirty = true;
+  if (documents_.size() >= kMaxOpenDocuments && !documents_.count(uri)) {
+    // One message, however many documents wait; each is linted once others are closed.
+    if (!cap_notified_)
+      notify("window/showMessage", {{"type", 2},
+                                    {"message", "kflint: more than " + std::to_string(kMaxOpenDocuments) +
+                                                    " open documents; the others are linted when some are closed"}});
+    cap_notified_ = true;
+    waiting_[uri] = std::move(doc);
+    return;
+  }
   documents_[uri] = std::move(doc);
 }
 
@@ -260,11 +280,14 @@ void Server::did_change(const json& params) {
   doc.text = std::make_shared<SourceText>(std::move(text));
   doc.version = params.at("textDocument").value("version", doc.version + 1);
   doc.dirty = doc.unpublished = true;
+  if (!waiting_.empty()) admit_waiting(doc.uri);
 }
 
 void Server::did_close(const json& params) {
   const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  waiting_.erase(uri);
   if (documents_.erase(uri)) notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+  admit_waiting("");
 }
 
 void Server::publish_pending() {

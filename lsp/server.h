@@ -35,6 +35,7 @@ class Server {
   void reply(const json& id, json result);
   void reply_error(const json& id, int code, const std::string& message);
   void notify(const std::string& method, json params);
+  void admit_waiting(const std::string& preferred_uri);
 
   json initialize(const json& params);
   void did_open(const json& params);
@@ -49,6 +50,8 @@ class Server {
   std::optional<int> exit_code_;
   Encoding encoding_;
   std::map<std::string, OpenDocument> documents_;
+  std::map<std::string, OpenDocument> waiting_;  // opened over kMaxOpenDocuments: kept, linted when there is room
+  bool cap_notified_ = false;                    // the client was told about the cap (once until there is room)
   std::set<std::string> cancelled_;
   // Configuration: .kflint.yaml files by path (std::nullopt: invalid), plus client settings.
   std::map<std::string, std::optional<ResolvedConfig>> configs_;

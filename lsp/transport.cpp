@@ -3,7 +3,11 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <string_view>
 #include <cstring>
 
 namespace kflint::lsp {
@@ -17,58 +21,109 @@ bool Transport::fill(bool block) {
     eof_ = true;
     return false;
   }
-  size_t start = 0;
-  if (skip_ > 0) {  // dropping the body of an oversized message
-    start = std::min<size_t>(skip_, static_cast<size_t>(n));
-    skip_ -= start;
-  }
-  buffer_.append(chunk + start, static_cast<size_t>(n) - start);
+  buffer_.append(chunk, static_cast<size_t>(n));
   return true;
 }
 
+namespace {
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  return true;
+}
+
+// Where the next `Content-Length:` header starts, at or after `from` (an oversized body is
+// followed directly by the next header, with no line break between them).
+size_t find_header(std::string_view buffer, size_t from) {
+  for (size_t i = from; i < buffer.size(); ++i) {
+    if ((buffer[i] == 'C' || buffer[i] == 'c') && starts_with_ci(buffer.substr(i), "content-length:")) return i;
+  }
+  return std::string_view::npos;
+}
+
+// A header block starts with `Name:` (letters, digits, dashes); anything else is noise.
+bool looks_like_header(std::string_view buffer) {
+  size_t i = 0;
+  while (i < buffer.size() && (std::isalnum(static_cast<unsigned char>(buffer[i])) || buffer[i] == '-')) ++i;
+  return i == buffer.size() || (i > 0 && buffer[i] == ':');
+}
+
+}  // namespace
+
+// Frames are read strictly, but after anything wrong (noise, a missing or absurd
+// Content-Length, an oversized body) the reader drops bytes only up to the next
+// `Content-Length:`, so one bad message never costs the ones after it. LF-only header lines are
+// accepted, as several clients send them.
 std::optional<Transport::Message> Transport::parse_buffered() {
-  const size_t header_end = buffer_.find("\r\n\r\n");
+  if (discarding_) {
+    const size_t next = find_header(buffer_, 0);
+    if (next == std::string::npos) {
+      buffer_.erase(0, buffer_.size() > 16 ? buffer_.size() - 16 : 0);  // keep a possibly split header
+      return std::nullopt;
+    }
+    buffer_.erase(0, next);
+    discarding_ = false;
+  }
+  const size_t lead = buffer_.find_first_not_of("\r\n");
+  if (lead == std::string::npos) {
+    buffer_.clear();
+    return std::nullopt;
+  }
+  buffer_.erase(0, lead);
+  if (!looks_like_header(buffer_)) {
+    const size_t next = find_header(buffer_, 1);
+    const size_t dropped = next == std::string::npos ? buffer_.size() : next;
+    buffer_.erase(0, dropped);
+    if (next == std::string::npos) discarding_ = true;
+    return Message{"", "skipped " + std::to_string(dropped) + " bytes that are not an LSP header"};
+  }
+  // The header ends at the first empty line (CRLF or LF).
+  size_t header_end = std::string::npos, body = 0;
+  for (size_t eol = buffer_.find('\n'); eol != std::string::npos; eol = buffer_.find('\n', eol + 1)) {
+    const size_t next = eol + 1;
+    if (next < buffer_.size() && buffer_[next] == '\n') header_end = eol, body = next + 1;
+    else if (next + 1 < buffer_.size() && buffer_[next] == '\r' && buffer_[next + 1] == '\n') header_end = eol, body = next + 2;
+    if (header_end != std::string::npos) break;
+  }
   if (header_end == std::string::npos) {
-    if (buffer_.size() > 65536) {  // no header terminator in 64 KiB: garbage, drop it
-      buffer_.clear();
+    if (buffer_.size() > 65536) {  // no end of header in 64 KiB: noise
+      discarding_ = true;
+      buffer_.erase(0, 1);
       return Message{"", "malformed header: no blank line after 64 KiB"};
     }
     return std::nullopt;
   }
   long long length = -1;
-  size_t pos = 0;
-  while (pos < header_end) {
-    size_t eol = buffer_.find("\r\n", pos);
+  for (size_t pos = 0; pos < header_end;) {
+    size_t eol = buffer_.find('\n', pos);
     if (eol == std::string::npos || eol > header_end) eol = header_end;
-    const std::string line = buffer_.substr(pos, eol - pos);
-    const size_t colon = line.find(':');
-    if (colon != std::string::npos) {
-      std::string name = line.substr(0, colon);
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (name == "content-length") {
-        const std::string value = line.substr(colon + 1);
-        char* end = nullptr;
-        const long long v = std::strtoll(value.c_str(), &end, 10);
-        const bool digits = value.find_first_of("0123456789") != std::string::npos;
-        length = digits && v >= 0 ? v : -2;
-      }
+    std::string_view line = std::string_view(buffer_).substr(pos, eol - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (starts_with_ci(line, "content-length:")) {
+      const std::string value(line.substr(15));
+      const size_t digits = value.find_first_of("0123456789");
+      char* end = nullptr;
+      errno = 0;
+      const long long v = digits == std::string::npos ? -1 : std::strtoll(value.c_str(), &end, 10);
+      const bool clean = digits != std::string::npos && value.find_first_not_of(" \t0123456789") == std::string::npos;
+      length = !clean || v < 0 ? -2 : errno == ERANGE ? LLONG_MAX : v;
     }
-    pos = eol + 2;
+    pos = eol + 1;
   }
   if (length < 0) {
-    buffer_.erase(0, header_end + 4);
+    buffer_.erase(0, body);
     return Message{"", length == -1 ? "missing Content-Length header" : "invalid Content-Length header"};
   }
-  if (static_cast<size_t>(length) > kMaxMessageBytes) {
-    const size_t available = buffer_.size() - (header_end + 4);
-    const size_t drop = std::min<size_t>(available, static_cast<size_t>(length));
-    buffer_.erase(0, header_end + 4 + drop);
-    skip_ = static_cast<size_t>(length) - drop;
+  if (static_cast<unsigned long long>(length) > kMaxMessageBytes) {
+    buffer_.erase(0, body);
+    discarding_ = true;  // the body (or what the client really sent) up to the next header
     return Message{"", "message of " + std::to_string(length) + " bytes exceeds the limit of " + std::to_string(kMaxMessageBytes)};
   }
-  if (buffer_.size() - (header_end + 4) < static_cast<size_t>(length)) return std::nullopt;
-  Message m{buffer_.substr(header_end + 4, static_cast<size_t>(length)), ""};
-  buffer_.erase(0, header_end + 4 + static_cast<size_t>(length));
+  if (buffer_.size() - body < static_cast<size_t>(length)) return std::nullopt;
+  Message m{buffer_.substr(body, static_cast<size_t>(length)), ""};
+  buffer_.erase(0, body + static_cast<size_t>(length));
   return m;
 }
 

@@ -40,7 +40,7 @@ class Transport {
   PollFn poll_;
   WriteFn write_;
   std::string buffer_;
-  size_t skip_ = 0;  // body bytes still to drop from an oversized message
+  bool discarding_ = false;  // after a bad frame: drop bytes up to the next `Content-Length:` line
   bool eof_ = false;
 };
 

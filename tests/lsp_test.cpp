@@ -113,6 +113,33 @@ TEST(LspTransport, OversizedMessagesAreSkippedAndTheNextOneIsRead) {
   EXPECT_EQ(json::parse(second->body)["method"], "after");
 }
 
+// After a bad frame the reader finds the next header and goes on: an absurd or oversized length
+// with a short body, LF-only headers, a body with no header at all.
+TEST(LspTransport, ResynchronisesAfterEveryKindOfBadFrame) {
+  const std::vector<std::string> bad = {
+      "Content-Length: 18446744073709551616\r\n\r\n{}",
+      "Content-Length: " + std::to_string(lsp::kMaxMessageBytes + 1) + "\r\n\r\n{\"short\": true}",
+      "{\"jsonrpc\": \"2.0\", \"method\": \"no-header\"}\r\n",
+      "Content-Length: -5\r\n\r\n",
+      "Content-Type: text/plain\r\n\r\n",
+  };
+  for (const std::string& b : bad) {
+    Pipe p;
+    const std::string lf_body = request(2, "lf-only").dump();
+    p.input = b + frame(request(1, "after")) + "Content-Length: " + std::to_string(lf_body.size()) + "\n\n" + lf_body;
+    p.chunk = 7;
+    lsp::Transport t = p.transport();
+    std::vector<std::string> methods;
+    size_t errors = 0;
+    while (auto m = t.next(true)) {
+      if (!m->error.empty()) ++errors;
+      else methods.push_back(json::parse(m->body)["method"]);
+    }
+    EXPECT_GE(errors, 1u) << b;
+    EXPECT_EQ(methods, (std::vector<std::string>{"after", "lf-only"})) << b;
+  }
+}
+
 struct Session {
   Pipe pipe;
   lsp::Transport transport = pipe.transport();
@@ -386,17 +413,32 @@ TEST(LspFeatures, SettingsChangeTheTargetAndRules) {
   EXPECT_TRUE(cci_rule);
 }
 
+// Over the cap: one message however many documents wait (2,000 opens gave 1,000 messages), and a
+// waiting document is linted once another is closed.
 TEST(LspDocuments, OpenDocumentLimit) {
   Session s;
   s.init();
-  for (size_t i = 0; i <= lsp::kMaxOpenDocuments; ++i)
+  const size_t extra = 5;
+  for (size_t i = 0; i < lsp::kMaxOpenDocuments + extra; ++i)
     s.server.handle_raw(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri + std::to_string(i)}, {"version", 1}, {"text", "a: 1\n"}}}}).dump());
+  const std::string waiting = kUri + std::to_string(lsp::kMaxOpenDocuments + 2);
+  s.server.handle_raw(notification("textDocument/didOpen", {{"textDocument", {{"uri", waiting}, {"version", 1}, {"text", kJob}}}}).dump());
+  s.server.publish_pending();
   EXPECT_NE(s.server.document(kUri + std::to_string(lsp::kMaxOpenDocuments - 1)), nullptr);
-  EXPECT_EQ(s.server.document(kUri + std::to_string(lsp::kMaxOpenDocuments)), nullptr);
-  bool told = false;
+  EXPECT_EQ(s.server.document(waiting), nullptr);
+  size_t told = 0;
   for (const json& m : s.all())
-    told = told || (m.value("method", "") == "window/showMessage" && m["params"]["message"].get<std::string>().find("open documents") != std::string::npos);
-  EXPECT_TRUE(told);
+    told += m.value("method", "") == "window/showMessage" && m["params"]["message"].get<std::string>().find("open documents") != std::string::npos;
+  EXPECT_EQ(told, 1u);
+  // The waiting job is edited (its text kept current), then a slot frees up: it gets linted.
+  s.send(notification("textDocument/didChange", {{"textDocument", {{"uri", waiting}, {"version", 2}}}, {"contentChanges", json::array({{{"text", kJob}}})}}));
+  EXPECT_EQ(s.server.document(waiting), nullptr);
+  for (size_t i = 0; i < extra + 1; ++i) s.send(notification("textDocument/didClose", {{"textDocument", {{"uri", kUri + std::to_string(i)}}}}));
+  ASSERT_NE(s.server.document(waiting), nullptr);
+  EXPECT_FALSE(s.server.document(waiting)->diagnostics.empty());
+  bool published = false;
+  for (const json& p : publications(s.all())) published = published || (p["uri"] == waiting && !p["diagnostics"].empty());
+  EXPECT_TRUE(published);
 }
 
 TEST(LspFeatures, NonKubeflowYamlGetsNoDiagnostics) {
