@@ -91,6 +91,8 @@ std::string codepoint_name(uint32_t codepoint) {
 }
 
 std::optional<std::string> check_text_encoding(std::string_view bytes) {
+  if (bytes.size() >= 4 && ((bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4)) || bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)))
+    return std::string("file is UTF-32 (byte-order mark found); kflint reads UTF-8: convert it with iconv -f UTF-32 -t UTF-8");
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     return std::string("file is UTF-16 (byte-order mark found); kflint reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8");
   size_t line = 1;

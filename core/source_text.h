@@ -2,6 +2,7 @@
 // SourceText: the bytes of one input, checked once (UTF-8, NUL bytes, size) and indexed by line
 // so that any byte offset converts to a line and a column in bytes, characters or UTF-16 units.
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +34,13 @@ class SourceText {
   std::string_view line_text(uint32_t line) const;
   uint32_t line_of(uint32_t offset) const;
   Position position(uint32_t offset) const;
+  // Whether the whole text passes `test` (a scan for Kubeflow words), computed once per text
+  // and shared by the threads that lint its documents.
+  bool mentions_kubeflow(bool (*test)(std::string_view)) const {
+    int8_t v = kubeflow_.load(std::memory_order_relaxed);
+    if (v < 0) kubeflow_.store(v = test(bytes_) ? 1 : 0, std::memory_order_relaxed);
+    return v == 1;
+  }
   // Inverse of position() for LSP positions (UTF-16 or UTF-8 columns); clamps to the line end.
   uint32_t offset_of(uint32_t line, uint32_t column, bool utf16) const;
 
@@ -40,6 +48,7 @@ class SourceText {
   std::string bytes_;
   uint32_t bom_ = 0;
   std::vector<uint32_t> line_starts_;
+  mutable std::atomic<int8_t> kubeflow_{-1};
 };
 
 // Why a file cannot be linted as text, or nullopt when it can.

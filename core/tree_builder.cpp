@@ -72,11 +72,14 @@ void TreeBuilder::close() {
   weight_[id] = w;
   if (w > limits_.max_expanded_nodes)
     throw LimitExceeded{n.start, "more than " + std::to_string(limits_.max_expanded_nodes) +
-                                     " values after expanding aliases (an alias bomb?)"};
+                                     (aliases_ ? " values after expanding aliases (an alias bomb?)" : " values in one document")};
   attach(id);
 }
 
-void TreeBuilder::attach_existing(NodeId id) { attach(id); }
+void TreeBuilder::attach_existing(NodeId id) {
+  aliases_ = true;
+  attach(id);
+}
 
 void TreeBuilder::set_parent(NodeId child, NodeId parent, uint32_t index) {
   Node& c = t_.at(child);

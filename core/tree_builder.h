@@ -53,6 +53,7 @@ class TreeBuilder {
   const ParseLimits limits_;  // a copy: callers may pass a temporary
   std::vector<Frame> stack_;
   std::vector<uint64_t> weight_;  // values below each node once aliases are expanded
+  bool aliases_ = false;          // any alias seen (says "alias bomb" only when there was one)
 };
 
 // The fast path: reads the block-YAML subset that nearly every manifest is written in (block maps

@@ -6,6 +6,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -86,6 +87,44 @@ class ValueBuilder : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, NodeId> anchors_;
 };
 
+// The nesting limit, applied to the bytes before yaml-cpp sees them: its scanner looks ahead
+// over a whole run of `[` or `{` (any of them might start a key), so ten million of them cost
+// gigabytes before the first event reaches the builder's own depth check. Brackets inside quotes
+// and comments do not count; block nesting is checked by the builder as events arrive.
+std::optional<uint32_t> flow_too_deep(std::string_view text, uint32_t max_depth) {
+  uint32_t depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i;
+      else if (c == quote) quote = 0;
+      continue;
+    }
+    switch (c) {
+      case '"':
+      case '\'':
+        if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':' || text[i - 1] == '\n')
+          quote = c;
+        break;
+      case '#':
+        if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')
+          while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+        break;
+      case '[':
+      case '{':
+        if (++depth > max_depth) return static_cast<uint32_t>(i);
+        break;
+      case ']':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default: break;
+    }
+  }
+  return std::nullopt;
+}
+
 void reset(Document& doc) {
   doc.values = ValueTree{};
   doc.duplicates.clear();
@@ -111,8 +150,16 @@ void parse_one(Document& doc, const ParseLimits& limits) {
     reset(doc);
     doc.limit_error = Document::Problem{e.offset, e.message};
     return;
+  } catch (const std::bad_alloc&) {
+    reset(doc);
+    doc.limit_error = Document::Problem{span.start, "out of memory while reading this document"};
+    return;
   }
   reset(doc);  // outside the fast reader's subset: yaml-cpp reads it
+  if (const auto deep = flow_too_deep(text, limits.max_depth)) {
+    doc.limit_error = Document::Problem{span.start + *deep, "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
+    return;
+  }
   // yaml-cpp reads from a stream; give it exactly this document's bytes.
   std::istringstream in{std::string(text)};
   ValueBuilder builder(doc, span.start, limits);
@@ -122,6 +169,9 @@ void parse_one(Document& doc, const ParseLimits& limits) {
   } catch (const LimitExceeded& e) {
     reset(doc);
     doc.limit_error = Document::Problem{e.offset, e.message};
+  } catch (const std::bad_alloc&) {
+    reset(doc);  // never "clean": a document that could not be read is a limit error
+    doc.limit_error = Document::Problem{span.start, "out of memory while reading this document"};
   } catch (const YAML::Exception& e) {
     reset(doc);
     const uint32_t at = span.start + (e.mark.pos >= 0 ? static_cast<uint32_t>(e.mark.pos) : 0);

@@ -132,6 +132,39 @@ TEST(BadInput, DeeplyNestedFlowCollections) {
   EXPECT_NE(r.out.find("[KF003 parse-limit]"), std::string::npos) << r.out.substr(0, 300);
 }
 
+// Failing open: 10 million levels made yaml-cpp's look-ahead run out of memory, and the file was
+// then reported clean (the other document's finding lost). The limit now applies to the bytes
+// before anything is built, and a document that could not be read is never clean.
+TEST(BadInput, DeepJsonNeverEndsClean) {
+  const std::string deep = "{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\", \"x\": " + std::string(2000000, '[') +
+                           std::string(2000000, ']') + "}\n---\n" + kHead + "spec: {tfReplicaSpecs: {}}\n";
+  const cli::FileReport r = test::lint_string(deep);
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(test::render(r, r.diagnostics[0]), "1:312-1:312 KF003 nesting deeper than 256 levels");
+  EXPECT_EQ(r.diagnostics[1].rule->id, "KF201");
+}
+
+// A syntax error in a document that is not a job, beside a TFJob: kubectl refuses the apply.
+TEST(BadInput, SyntaxErrorsInEveryDocumentOfAKubeflowFile) {
+  const cli::FileReport r = test::lint_string("apiVersion: v1\nkind: ConfigMap\ndata: {a: [1, 2}\n---\n" + kHead + "spec: {tfReplicaSpecs: {Worker: {}}}\n");
+  EXPECT_TRUE(test::has_rule(r, "KF001")) << test::rendered(r).size();
+  // A file with no Kubeflow job at all (a CI workflow in the same folder) stays silent.
+  EXPECT_TRUE(test::lint_string("name: ci\non: [push\n").diagnostics.empty());
+}
+
+TEST(BadInput, MessagesSayWhatHappened) {
+  // A big list with no alias is not an "alias bomb".
+  std::string list = "[";
+  for (int i = 0; i < 1000001; ++i) list += "1,";
+  list += "1]\n";
+  const cli::FileReport big = test::lint_string("# TFJob values\n" + list);
+  ASSERT_EQ(big.diagnostics.size(), 1u);
+  EXPECT_EQ(big.diagnostics[0].message, "more than 1000000 values in one document");
+  // UTF-32 byte-order marks, little and big endian.
+  EXPECT_NE(check_text(std::string("\xFF\xFE\0\0a\0\0\0", 8)).out.find("file is UTF-32"), std::string::npos);
+  EXPECT_NE(check_text(std::string("\0\0\xFE\xFF\0\0\0a", 8)).out.find("file is UTF-32"), std::string::npos);
+}
+
 TEST(BadInput, Aliases) {
   EXPECT_NE(check_text(kHead + "spec: *nowhere\n").out.find("[KF001 yaml-syntax-error]"), std::string::npos);
   const Result recursive = check_text(kHead + "spec: &a\n  tfReplicaSpecs: *a\n");

@@ -46,12 +46,17 @@ bool rule_listed(const std::vector<std::string>& list, std::string_view id) {
   return false;
 }
 
-// A document is worth a syntax error report when it looks like a Kubeflow job: other YAML in
-// the same folder (or any YAML file the editor opens) stays silent.
-bool mentions_kubeflow(const Document& doc) {
-  const std::string_view text = doc.source().view().substr(doc.span().start, doc.span().end - doc.span().start);
+// A syntax error is reported in every document of a file that holds Kubeflow jobs (kubectl
+// refuses the whole apply when one document is broken, a ConfigMap beside the TFJob included);
+// other YAML in the same folder, or any YAML file the editor opens, stays silent.
+bool mentions_kubeflow(std::string_view text) {
   return text.find("kubeflow.org") != std::string_view::npos || text.find("TFJob") != std::string_view::npos ||
          text.find("MXJob") != std::string_view::npos || text.find("tensorflow.org") != std::string_view::npos;
+}
+
+bool file_mentions_kubeflow(const Document& doc) {
+  const std::string_view own = doc.source().view().substr(doc.span().start, doc.span().end - doc.span().start);
+  return mentions_kubeflow(own) || doc.source().mentions_kubeflow(mentions_kubeflow);
 }
 
 // yaml-cpp's words for a tab-indented line ("illegal map value") do not say why.
@@ -245,7 +250,7 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
   if (doc.syntax_error || doc.limit_error) {
     if (doc.limit_error)
       out.push_back(engine_diagnostic("KF003", {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message, doc.index()));
-    else if (mentions_kubeflow(doc))
+    else if (file_mentions_kubeflow(doc))
       out.push_back(engine_diagnostic("KF001", {doc.syntax_error->offset, doc.syntax_error->offset},
                                       "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
     else
