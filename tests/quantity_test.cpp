@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "rules/engine/quantity.h"
+#include "test_util.h"
 
 namespace kflint {
 namespace {
@@ -67,11 +68,35 @@ TEST(Quantity, FormattedValuesParseBackEqual) {
   }
 }
 
-TEST(Quantity, HugeValuesDoNotOverflowSilently) {
-  const QuantityParse p = parse_quantity("1e400");
-  ASSERT_TRUE(p.value);
-  EXPECT_TRUE(p.value->overflow);
-  EXPECT_TRUE(parse_quantity("99999999999999999999999999999999999999Ei").value->overflow);
+// The API server accepts any magnitude and caps it at 2^63-1 units; kflint compares exactly at
+// every magnitude (a request 10^22 times a small limit was neither KF301 nor KF302).
+TEST(Quantity, HugeValuesAreCappedAsTheApiServerCapsThem) {
+  const __int128 cap = static_cast<__int128>(INT64_MAX) * 1000000000;
+  for (const char* huge : {"1e400", "99999999999999999999999999999999999999Ei", "10000000000000000000000Ei", "1e99999", "9223372036854775808"}) {
+    const QuantityParse p = parse_quantity(huge);
+    ASSERT_TRUE(p.value) << huge;
+    EXPECT_TRUE(p.value->capped) << huge;
+    EXPECT_EQ(p.value->nano, cap) << huge;
+  }
+  EXPECT_EQ(q("-1e400").nano, -cap);
+  EXPECT_FALSE(q("9223372036854775807").capped);
+  EXPECT_TRUE(q("1Ei") < q("10000000000000000000000Ei"));
+  // Long digit strings below the cap stay exact to the nano unit, rounded up beyond it.
+  EXPECT_EQ(q("0.000000001000000000000000000000000000000000000001").nano, 2);
+  EXPECT_EQ(q("000000000000000000000000000000000000000000001.5").nano, 1500000000);
+  EXPECT_EQ(q("12345678901234567890123456789012345678901234567890e-40").nano, static_cast<__int128>(1234567890123456790));  // rounded up
+  EXPECT_EQ(q("1e-400").nano, 1);
+  EXPECT_EQ(q("0e400").nano, 0);
+  // What the API server refuses: an exponent beyond int64.
+  EXPECT_FALSE(parse_quantity("1e99999999999999999999").value);
+}
+
+TEST(Quantity, RequestsAboveAHugeLimitAreFound) {
+  const std::string job =
+      "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: x}\nspec:\n  tfReplicaSpecs:\n    Worker:\n      template:\n        spec:\n"
+      "          containers:\n          - name: tensorflow\n            image: busybox:1.36\n"
+      "            resources: {requests: {cpu: 10000000000000000000000Ei}, limits: {cpu: \"1\"}}\n";
+  EXPECT_FALSE(test::rendered(test::lint_string(job), "KF301").empty()) << job;
 }
 
 }  // namespace

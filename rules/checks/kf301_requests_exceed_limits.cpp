@@ -11,7 +11,7 @@ KFLINT_RULE(kf301_requests_exceed_limits, "KF301", "requests-exceed-limits", "re
     const ContainerResources res = read_resources(ctx.v, *ref.container);
     for (const QuantityField& req : res.request_list) {
       const QuantityField* lim = res.limit(req.resource);
-      if (!lim || !req.value || !lim->value || req.value->overflow || lim->value->overflow) continue;
+      if (!lim || !req.value || !lim->value) continue;
       if (!(*lim->value < *req.value)) continue;
       Diagnostic& d = ctx.report(req.node, "`" + ctx.path(req.node) + "` is " + ctx.written(req.node) + ", above its limit " + ctx.written(lim->node) +
                                                ": the API server rejects every pod (`must be less than or equal to " + req.resource + " limit`)");

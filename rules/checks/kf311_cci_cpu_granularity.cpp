@@ -9,7 +9,7 @@ KFLINT_RULE(kf311_cci_cpu_granularity, "KF311", "cci-cpu-granularity", "cci", Se
             "CCI: a container's cpu is not a multiple of 250m") {
   if (ctx.target != Target::Cci) return;
   for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) {
-    if (f.resource == "cpu" && f.value && !f.value->overflow && f.value->nano % 250000000 != 0)
+    if (f.resource == "cpu" && f.value && f.value->nano % 250000000 != 0)
       ctx.report(f.node, "cpu " + ctx.written(f.node) + " is not a multiple of 250m: Huawei CCI allocates vCPUs in quarters (0.25, 0.5, 0.75, 1, ...)");
   });
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Kubernetes resource.Quantity, parsed exactly (apimachinery pkg/api/resource/quantity.go):
 // <signedNumber><suffix>, suffix one of Ki..Ei, n u m "" k M G T P E, or e/E<integer>.
-// Values are held in nano units (rounded up, as Kubernetes does) in 128 bits.
+// Values are held in nano units (rounded up, as Kubernetes does) in 128 bits, capped at 2^63-1
+// units as the API server caps them, so every accepted quantity compares exactly.
 
 #include <optional>
 #include <string>
@@ -11,7 +12,7 @@ namespace kflint {
 
 struct Quantity {
   __int128 nano = 0;        // value x 10^9
-  bool overflow = false;    // too large to compare exactly (beyond ~1.7e29)
+  bool capped = false;      // above 2^63-1 units: the API server stores 9223372036854775807
   bool binary = false;      // written with Ki..Ei
   bool operator<(const Quantity& o) const { return nano < o.nano; }
   bool operator==(const Quantity& o) const { return nano == o.nano; }
