@@ -2,7 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <sys/inotify.h>
+#include <sys/wait.h>
 #include <sys/xattr.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <sstream>
@@ -354,6 +358,31 @@ TEST(CliHardening, ConfigLookupIgnoresPlantedFilesAndStopsAtTheRepository) {
   o.paths = {dir.write("repo/jobs/job.yaml", kWarnOnly)};
   r = run(o);
   EXPECT_EQ(r.code, 0) << r.err;
+}
+
+// SIGTERM while `--fix` writes: the temporary file is removed and the original is untouched. The
+// child is caught mid-write by watching the folder for the temporary file (inotify).
+TEST(CliHardening, SignalDuringTheWriteLeavesNoTemporaryFile) {
+  TempDir dir;
+  const std::string path = dir.write("job.yaml", kClean);
+  const int watch = ::inotify_init1(IN_CLOEXEC);
+  ASSERT_GE(watch, 0);
+  ASSERT_GE(::inotify_add_watch(watch, dir.path().c_str(), IN_CREATE), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string big(512u << 20, '#');
+    ::_exit(write_file_atomically(path, big).empty() ? 0 : 3);
+  }
+  char events[4096];
+  ASSERT_GT(::read(watch, events, sizeof events), 0);  // the temporary file exists: the write is under way
+  ::kill(child, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ::close(watch);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  EXPECT_EQ(test::read_text(path), kClean);
+  for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_EQ(e.path().filename().string(), "job.yaml");
 }
 
 }  // namespace hardening
