@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/formatters/formatters.h"
+#include "cli/formatters/reporter_classes.h"
 #include "core/rule_info.h"
 
 namespace kflint::cli {
@@ -24,25 +25,25 @@ std::string fingerprint(const std::string& text) {
 
 }  // namespace
 
-void format_gitlab(const std::vector<FileReport>& reports, const FormatOptions&, std::ostream& out) {
-  nlohmann::json issues = nlohmann::json::array();
-  for (const FileReport& r : reports) {
-    std::map<std::string, int> seen;
-    std::string path = r.display;
-    while (path.rfind("./", 0) == 0) path.erase(0, 2);
-    for (const Diagnostic& d : r.diagnostics) {
-      const std::string key = path + "\n" + std::string(d.rule->id) + "\n" + d.message;
-      const int occurrence = seen[key]++;
-      const LineCol lc = line_col(*r.source, d.range.start);
-      const char* severity = d.severity == Severity::Error ? "major" : d.severity == Severity::Warning ? "minor" : "info";
-      issues.push_back({{"description", d.message},
-                        {"check_name", "kflint/" + std::string(d.rule->id)},
-                        {"fingerprint", fingerprint(key + "\n" + std::to_string(occurrence))},
-                        {"severity", severity},
-                        {"location", {{"path", path}, {"positions", {{"begin", {{"line", lc.line}, {"column", lc.column}}}}}}}});
-    }
+void GitlabReporter::file(const FileReport& r) {
+  std::map<std::string, int> seen;
+  std::string path = r.display;
+  while (path.rfind("./", 0) == 0) path.erase(0, 2);
+  for (const Diagnostic& d : r.diagnostics) {
+    const std::string key = path + "\n" + std::string(d.rule->id) + "\n" + d.message;
+    const int occurrence = seen[key]++;
+    const LineCol lc = line_col(*r.source, d.range.start);
+    const char* severity = d.severity == Severity::Error ? "major" : d.severity == Severity::Warning ? "minor" : "info";
+    const nlohmann::json issue = {{"description", d.message},
+                                  {"check_name", "kflint/" + std::string(d.rule->id)},
+                                  {"fingerprint", fingerprint(key + "\n" + std::to_string(occurrence))},
+                                  {"severity", severity},
+                                  {"location", {{"path", path}, {"positions", {{"begin", {{"line", lc.line}, {"column", lc.column}}}}}}}};
+    out_ << (first_ ? "\n  " : ",\n  ") << issue.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    first_ = false;
   }
-  out << issues.dump(2) << "\n";
 }
+
+void GitlabReporter::finish(const Summary&) { out_ << (first_ ? "]\n" : "\n]\n"); }
 
 }  // namespace kflint::cli

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/formatters/formatters.h"
+#include "cli/formatters/reporter_classes.h"
 #include "core/rule_info.h"
 #include "rules/engine/registry.h"
 
@@ -43,11 +44,49 @@ nlohmann::json region(const SourceText& src, ByteRange r) {
 
 }  // namespace
 
-void format_sarif(const std::vector<FileReport>& reports, const FormatOptions& options, std::ostream& out) {
+namespace {
+
+constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+
+nlohmann::json result_json(const FileReport& r, const Diagnostic& d, const std::string& uri, size_t rule_index) {
+  nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(*r.source, d.range)}}}};
+  nlohmann::json result = {{"ruleId", d.rule->id},
+                           {"ruleIndex", rule_index},
+                           {"level", level(d.severity)},
+                           {"message", {{"text", d.message}}},
+                           {"locations", nlohmann::json::array({location})}};
+  if (!d.related.empty()) {
+    nlohmann::json related = nlohmann::json::array();
+    int id = 1;
+    for (const RelatedLocation& rel : d.related)
+      related.push_back({{"id", id++},
+                         {"message", {{"text", rel.message}}},
+                         {"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(*r.source, rel.range)}}}});
+    result["relatedLocations"] = related;
+  }
+  nlohmann::json fixes = nlohmann::json::array();
+  for (const Fix& f : d.fixes) {
+    if (f.edits.empty()) continue;
+    nlohmann::json replacements = nlohmann::json::array();
+    for (const TextEdit& e : f.edits) {
+      nlohmann::json deleted = {{"byteOffset", e.range.start}, {"byteLength", e.range.end - e.range.start}};
+      replacements.push_back({{"deletedRegion", deleted}, {"insertedContent", {{"text", e.text}}}});
+    }
+    fixes.push_back({{"description", {{"text", f.title + " (" + applicability_name(f.applicability) + ")"}}},
+                     {"artifactChanges", nlohmann::json::array({{{"artifactLocation", {{"uri", uri}}}, {"replacements", replacements}}})}});
+  }
+  if (!fixes.empty()) result["fixes"] = fixes;
+  return result;
+}
+
+}  // namespace
+
+// The log is written around the results: everything before `"results": [` first, each result as
+// it comes, then the closing brackets.
+SarifReporter::SarifReporter(const FormatOptions& options, std::ostream& out) : out_(out) {
   nlohmann::json rules = nlohmann::json::array();
-  std::map<std::string_view, size_t> index;
   for (const Rule& r : all_rules()) {
-    index[r.info.id] = rules.size();
+    rule_index_[r.info.id] = rules.size();
     rules.push_back({{"id", r.info.id},
                      {"name", r.info.slug},
                      {"shortDescription", {{"text", r.info.summary}}},
@@ -56,50 +95,19 @@ void format_sarif(const std::vector<FileReport>& reports, const FormatOptions& o
                      {"defaultConfiguration", {{"level", level(r.info.severity)}}},
                      {"properties", {{"category", r.info.category}}}});
   }
-  nlohmann::json results = nlohmann::json::array();
-  for (const FileReport& r : reports) {
-    const std::string uri = uri_of(r.display);
-    for (const Diagnostic& d : r.diagnostics) {
-      nlohmann::json location = {{"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(*r.source, d.range)}}}};
-      nlohmann::json result = {{"ruleId", d.rule->id},
-                               {"ruleIndex", index[d.rule->id]},
-                               {"level", level(d.severity)},
-                               {"message", {{"text", d.message}}},
-                               {"locations", nlohmann::json::array({location})}};
-      if (!d.related.empty()) {
-        nlohmann::json related = nlohmann::json::array();
-        int id = 1;
-        for (const RelatedLocation& rel : d.related)
-          related.push_back({{"id", id++},
-                             {"message", {{"text", rel.message}}},
-                             {"physicalLocation", {{"artifactLocation", {{"uri", uri}}}, {"region", region(*r.source, rel.range)}}}});
-        result["relatedLocations"] = related;
-      }
-      nlohmann::json fixes = nlohmann::json::array();
-      for (const Fix& f : d.fixes) {
-        if (f.edits.empty()) continue;
-        nlohmann::json replacements = nlohmann::json::array();
-        for (const TextEdit& e : f.edits) {
-          nlohmann::json deleted = {{"byteOffset", e.range.start}, {"byteLength", e.range.end - e.range.start}};
-          replacements.push_back({{"deletedRegion", deleted}, {"insertedContent", {{"text", e.text}}}});
-        }
-        fixes.push_back({{"description", {{"text", f.title + " (" + applicability_name(f.applicability) + ")"}}},
-                         {"artifactChanges", nlohmann::json::array({{{"artifactLocation", {{"uri", uri}}}, {"replacements", replacements}}})}});
-      }
-      if (!fixes.empty()) result["fixes"] = fixes;
-      results.push_back(std::move(result));
-    }
-  }
-  nlohmann::json run = {{"tool",
-                         {{"driver",
-                           {{"name", "kflint"},
-                            {"version", options.version},
-                            {"informationUri", "https://kflint.dev"},
-                            {"rules", rules}}}}},
-                        {"columnKind", "unicodeCodePoints"},
-                        {"results", results}};
-  nlohmann::json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", nlohmann::json::array({run})}};
-  out << log.dump(2) << "\n";
+  const nlohmann::json tool = {{"driver", {{"name", "kflint"}, {"version", options.version}, {"informationUri", "https://kflint.dev"}, {"rules", rules}}}};
+  out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+       << "      \"tool\": " << tool.dump(-1, ' ', false, kReplace) << ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
 }
+
+void SarifReporter::file(const FileReport& r) {
+  const std::string uri = uri_of(r.display);
+  for (const Diagnostic& d : r.diagnostics) {
+    out_ << (first_result_ ? "\n        " : ",\n        ") << result_json(r, d, uri, rule_index_[d.rule->id]).dump(-1, ' ', false, kReplace);
+    first_result_ = false;
+  }
+}
+
+void SarifReporter::finish(const Summary&) { out_ << (first_result_ ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n"); }
 
 }  // namespace kflint::cli

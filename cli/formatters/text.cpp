@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "cli/formatters/formatters.h"
+#include "cli/formatters/reporter_classes.h"
 #include "core/rule_info.h"
 
 namespace kflint::cli {
@@ -56,24 +57,6 @@ std::string terminal_safe(std::string_view text, bool keep_line_breaks) {
   return out;
 }
 
-Summary summarize(const std::vector<FileReport>& reports) {
-  Summary s;
-  for (const FileReport& r : reports) {
-    ++s.files;
-    s.jobs += r.jobs;
-    s.fixed += r.fixes_applied;
-    for (const Diagnostic& d : r.diagnostics) {
-      switch (d.severity) {
-        case Severity::Error: ++s.errors; break;
-        case Severity::Warning: ++s.warnings; break;
-        case Severity::Info: ++s.infos; break;
-        case Severity::Hint: ++s.hints; break;
-      }
-    }
-  }
-  return s;
-}
-
 namespace {
 
 const char* color_of(Severity s) {
@@ -118,29 +101,30 @@ void print_excerpt(const SourceText& src, const Diagnostic& d, bool color, std::
 
 }  // namespace
 
-void format_text(const std::vector<FileReport>& reports, const FormatOptions& options, std::ostream& out) {
-  const bool color = options.color;
-  for (const FileReport& r : reports) {
-    if (options.verbose)
-      for (const std::string& s : r.skipped) out << terminal_safe(r.display) << ": skipped " << terminal_safe(s) << "\n";
-    if (!r.diff.empty()) out << terminal_safe(r.diff, true);
-    for (const std::string& refused : r.fixes_refused) out << terminal_safe(r.display) << ":" << terminal_safe(refused) << "\n";
-    for (const Diagnostic& d : r.diagnostics) {
-      const LineCol lc = line_col(*r.source, d.range.start);
-      out << (color ? "\033[1m" : "") << terminal_safe(r.display) << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
-          << (color ? color_of(d.severity) : "") << severity_name(d.severity) << (color ? "\033[0m" : "") << ": " << terminal_safe(d.message) << " ["
-          << d.rule->id << " " << d.rule->slug << "]\n";
-      if (options.show_source && !r.input_error) print_excerpt(*r.source, d, color, out);
-      for (const RelatedLocation& rel : d.related) {
-        const LineCol rl = line_col(*r.source, rel.range.start);
-        out << "    " << terminal_safe(r.display) << ":" << rl.line << ":" << rl.column << ": note: " << terminal_safe(rel.message) << "\n";
-      }
-      for (const Fix& f : d.fixes)
-        if (f.applicability != Applicability::DisplayOnly)
-          out << "    fix (" << applicability_name(f.applicability) << "): " << terminal_safe(f.title) << "\n";
+void TextReporter::file(const FileReport& r) {
+  std::ostream& out = out_;
+  const bool color = options_.color;
+  if (options_.verbose)
+    for (const std::string& s : r.skipped) out << terminal_safe(r.display) << ": skipped " << terminal_safe(s) << "\n";
+  if (!r.diff.empty()) out << terminal_safe(r.diff, true);
+  for (const std::string& refused : r.fixes_refused) out << terminal_safe(r.display) << ":" << terminal_safe(refused) << "\n";
+  for (const Diagnostic& d : r.diagnostics) {
+    const LineCol lc = line_col(*r.source, d.range.start);
+    out << (color ? "\033[1m" : "") << terminal_safe(r.display) << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
+        << (color ? color_of(d.severity) : "") << severity_name(d.severity) << (color ? "\033[0m" : "") << ": " << terminal_safe(d.message) << " ["
+        << d.rule->id << " " << d.rule->slug << "]\n";
+    if (options_.show_source && !r.input_error) print_excerpt(*r.source, d, color, out);
+    for (const RelatedLocation& rel : d.related) {
+      const LineCol rl = line_col(*r.source, rel.range.start);
+      out << "    " << terminal_safe(r.display) << ":" << rl.line << ":" << rl.column << ": note: " << terminal_safe(rel.message) << "\n";
     }
+    for (const Fix& f : d.fixes)
+      if (f.applicability != Applicability::DisplayOnly) out << "    fix (" << applicability_name(f.applicability) << "): " << terminal_safe(f.title) << "\n";
   }
-  const Summary s = summarize(reports);
+}
+
+void TextReporter::finish(const Summary& s) {
+  std::ostream& out = out_;
   const size_t problems = s.errors + s.warnings + s.infos + s.hints;
   if (s.fixed) out << "Fixed " << plural(s.fixed, "problem") << ".\n";
   if (problems == 0) {
