@@ -20,8 +20,9 @@ int run_rules(const std::string& which, const std::string& format, std::ostream&
     }
     out << r->info.doc;
     if (!r->info.doc.empty() && r->info.doc.back() != '\n') out << "\n";
-    out << "\nDefault severity: " << severity_name(r->info.severity) << " · Category: " << r->info.category
-        << " · Online: " << kDocsBaseUrl << r->info.id << "\n";
+    out << "\nDefault severity: " << severity_name(r->info.severity) << " · Category: " << r->info.category;
+    if (const std::string url = rule_doc_url(r->info.id); !url.empty()) out << " · " << (rule_docs_published() ? "Online" : "Page") << ": " << url;
+    out << "\n";
     return 0;
   }
   if (format == "json") {

@@ -174,6 +174,13 @@ class TempSlot {
       }
     }
   }
+  // mkstemp() on the registered name itself, so a signal at any moment finds the real name.
+  int make(std::string& path) {
+    if (slot_ < 0) return ::mkstemp(path.data());
+    const int fd = ::mkstemp(g_temp_paths[slot_]);
+    path = g_temp_paths[slot_];
+    return fd;
+  }
   ~TempSlot() {
     if (slot_ < 0) return;
     g_temp_paths[slot_][0] = 0;
@@ -219,9 +226,9 @@ std::string write_file_atomically(const std::string& requested, std::string_view
     return path + " has " + std::to_string(st.st_nlink) + " hard links, which a replacement would split; nothing was written";
   install_signal_cleanup();
   std::string tmp = resolved.parent_path().string() + "/." + resolved.filename().string() + ".kflint-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
+  TempSlot named(tmp);  // from before it exists until rename, SIGINT/SIGTERM removes it
+  const int fd = named.make(tmp);
   if (fd < 0) return "cannot create a temporary file beside " + path + ": " + std::strerror(errno);
-  TempSlot named(tmp);  // from here until rename, SIGINT/SIGTERM removes it
   auto fail = [&](const std::string& what) {
     const std::string err = std::strerror(errno);
     ::close(fd);

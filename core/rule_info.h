@@ -16,7 +16,6 @@ struct RuleInfo {
   std::string_view doc;       // Markdown: Why / Bad / Good / Fix
 };
 
-// Where a rule's documentation is published (`kflint rules KF301` shows the same text offline).
-inline constexpr std::string_view kDocsBaseUrl = "https://kflint.dev/rules/";
+
 
 }  // namespace kflint

@@ -4,6 +4,7 @@
 
 #include "core/document.h"
 #include "core/rule_info.h"
+#include "rules/engine/registry.h"
 #include "lsp/features.h"
 #include "lsp/yaml_context.h"
 #include "schema/schema.h"
@@ -18,7 +19,9 @@ json hover(const OpenDocument& doc, Encoding enc, uint32_t offset) {
   for (const Diagnostic& d : doc.diagnostics) {
     if (offset < d.range.start || offset > std::max(d.range.end, d.range.start + 1)) continue;
     md += "**" + std::string(d.rule->id) + " " + std::string(d.rule->slug) + "** (" + severity_name(d.severity) + "): " +
-          std::string(d.rule->summary) + " — [documentation](" + std::string(kDocsBaseUrl) + std::string(d.rule->id) + ")\n\n";
+          std::string(d.rule->summary);
+    if (const std::string url = rule_doc_url(d.rule->id); !url.empty()) md += " — [documentation](" + url + ")";
+    md += "\n\n";
     if (!have_range) range = d.range, have_range = true;
   }
   const FieldAtOffset field = field_at(text, offset);

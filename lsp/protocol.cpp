@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/rule_info.h"
+#include "rules/engine/registry.h"
 
 namespace kflint::lsp {
 
@@ -36,9 +37,10 @@ json diagnostic_json(const SourceText& text, const std::string& uri, const Diagn
   json out = {{"range", range_json(text, d.range, enc)},
               {"severity", kSeverity[static_cast<int>(d.severity)]},
               {"code", d.rule->id},
-              {"codeDescription", {{"href", std::string(kDocsBaseUrl) + std::string(d.rule->id)}}},
               {"source", "kflint"},
               {"message", d.message + " [" + std::string(d.rule->slug) + "]"}};
+  // The clickable code in the Problems panel: only a link that leads somewhere.
+  if (const std::string url = rule_doc_url(d.rule->id); !url.empty()) out["codeDescription"] = {{"href", url}};
   if (!d.related.empty()) {
     json related = json::array();
     for (const RelatedLocation& r : d.related)

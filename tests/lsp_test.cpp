@@ -8,6 +8,7 @@
 #include <set>
 
 #include "lsp/server.h"
+#include "rules/engine/registry.h"
 #include "test_util.h"
 
 namespace kflint {
@@ -241,7 +242,7 @@ TEST(LspDocuments, DiagnosticsEditsAndVersions) {
   for (const json& d : pubs[0]["diagnostics"]) {
     codes.insert(d["code"].get<std::string>());
     EXPECT_EQ(d["source"], "kflint");
-    EXPECT_EQ(d["codeDescription"]["href"], "https://kflint.dev/rules/" + d["code"].get<std::string>());
+    EXPECT_EQ(d["codeDescription"]["href"], rule_doc_url(d["code"].get<std::string>()));
   }
   EXPECT_TRUE(codes.count("KF101"));
   EXPECT_TRUE(codes.count("KF206"));

@@ -4,6 +4,7 @@
 #include "cli/formatters/formatters.h"
 #include "cli/formatters/reporter_classes.h"
 #include "core/rule_info.h"
+#include "rules/engine/registry.h"
 
 namespace kflint::cli {
 namespace {
@@ -44,7 +45,7 @@ void GithubReporter::file(const FileReport& r) {
     out_ << "::" << level << " file=" << escape(terminal_safe(r.display), true) << ",line=" << s.line << ",endLine=" << e.line;
     if (s.line == e.line) out_ << ",col=" << s.column << ",endColumn=" << std::max(e.column, s.column);
     out_ << ",title=" << escape(std::string(d.rule->id) + " " + std::string(d.rule->slug), true) << "::"
-         << escape(terminal_safe(d.message) + " (" + std::string(kDocsBaseUrl) + std::string(d.rule->id) + ")", false) << "\n";
+         << escape(terminal_safe(d.message) + (rule_docs_published() ? " (" + rule_doc_url(d.rule->id) + ")" : std::string()), false) << "\n";
   }
 }
 

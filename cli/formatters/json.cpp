@@ -5,6 +5,7 @@
 #include "cli/formatters/formatters.h"
 #include "cli/formatters/reporter_classes.h"
 #include "core/rule_info.h"
+#include "rules/engine/registry.h"
 
 namespace kflint::cli {
 
@@ -40,16 +41,16 @@ void JsonReporter::file(const FileReport& r) {
     }
     nlohmann::json related = nlohmann::json::array();
     for (const RelatedLocation& rel : d.related) related.push_back({{"range", range_json(*r.source, rel.range)}, {"message", rel.message}});
-    const nlohmann::json diag = {{"rule", d.rule->id},
+    nlohmann::json diag = {{"rule", d.rule->id},
                                  {"slug", d.rule->slug},
                                  {"category", d.rule->category},
                                  {"severity", severity_name(d.severity)},
                                  {"message", d.message},
-                                 {"url", std::string(kDocsBaseUrl) + std::string(d.rule->id)},
                                  {"document", d.document},
                                  {"range", range_json(*r.source, d.range)},
                                  {"fixes", fixes},
                                  {"related", related}};
+    if (const std::string url = rule_doc_url(d.rule->id); !url.empty()) diag["url"] = url;
     out_ << (first ? "\n      " : ",\n      ") << diag.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     first = false;
   }

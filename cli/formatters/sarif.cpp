@@ -1,4 +1,4 @@
-// `--format sarif`: SARIF 2.1.0 with real regions (start and end), every rule with helpUri,
+// `--format sarif`: SARIF 2.1.0 with real regions (start and end), every rule with its page (help),
 // columns in Unicode code points (declared with run.columnKind).
 #include <nlohmann/json.hpp>
 
@@ -87,15 +87,18 @@ SarifReporter::SarifReporter(const FormatOptions& options, std::ostream& out) : 
   nlohmann::json rules = nlohmann::json::array();
   for (const Rule& r : all_rules()) {
     rule_index_[r.info.id] = rules.size();
-    rules.push_back({{"id", r.info.id},
-                     {"name", r.info.slug},
-                     {"shortDescription", {{"text", r.info.summary}}},
-                     {"helpUri", std::string(kDocsBaseUrl) + std::string(r.info.id)},
-                     {"help", {{"text", r.info.summary}, {"markdown", r.info.doc}}},
-                     {"defaultConfiguration", {{"level", level(r.info.severity)}}},
-                     {"properties", {{"category", r.info.category}}}});
+    nlohmann::json rule = {{"id", r.info.id},
+                           {"name", r.info.slug},
+                           {"shortDescription", {{"text", r.info.summary}}},
+                           {"help", {{"text", r.info.summary}, {"markdown", r.info.doc}}},
+                           {"defaultConfiguration", {{"level", level(r.info.severity)}}},
+                           {"properties", {{"category", r.info.category}}}};
+    // A file:// page means nothing on a code-scanning server: helpUri only for published pages
+    // (help.markdown carries the whole page either way, and GitHub shows it).
+    if (rule_docs_published()) rule["helpUri"] = rule_doc_url(r.info.id);
+    rules.push_back(std::move(rule));
   }
-  const nlohmann::json tool = {{"driver", {{"name", "kflint"}, {"version", options.version}, {"informationUri", "https://kflint.dev"}, {"rules", rules}}}};
+  const nlohmann::json tool = {{"driver", {{"name", "kflint"}, {"version", options.version}, {"rules", rules}}}};
   out_ << "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
        << "      \"tool\": " << tool.dump(-1, ' ', false, kReplace) << ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
 }

@@ -1,6 +1,9 @@
 #include "rules/engine/registry.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
 
 #include "core/text_util.h"
 
@@ -23,6 +26,53 @@ const Rule* find_rule(std::string_view id_or_slug) {
   for (const Rule& r : all_rules())
     if (iequals(r.info.id, id_or_slug) || r.info.slug == id_or_slug) return &r;
   return nullptr;
+}
+
+namespace {
+
+// The folder of the installed rule pages, found once from the executable's location:
+// <prefix>/bin/kflint -> <prefix>/share/doc/kflint/rules; build/kflint (or build/tests/x) ->
+// build/share/doc/kflint/rules.
+const std::string& installed_docs_dir() {
+  static const std::string dir = [] {
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return std::string();
+    for (const std::filesystem::path& base : {exe.parent_path().parent_path(), exe.parent_path()}) {
+      const std::filesystem::path candidate = base / "share" / "doc" / "kflint" / "rules";
+      if (std::filesystem::is_directory(candidate, ec)) return candidate.lexically_normal().string();
+    }
+    return std::string();
+  }();
+  return dir;
+}
+
+std::string file_uri(const std::string& path) {
+  std::string out = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool rule_docs_published() { return std::string_view(KFLINT_DOCS_URL).size() > 0; }
+
+std::string rule_doc_url(std::string_view id) {
+  const std::string_view base = KFLINT_DOCS_URL;
+  if (!base.empty()) return std::string(base) + (base.back() == '/' ? "" : "/") + std::string(id);
+  const std::string& dir = installed_docs_dir();
+  if (dir.empty()) return {};
+  const std::string page = dir + "/" + std::string(id) + ".md";
+  std::error_code ec;
+  return std::filesystem::is_regular_file(page, ec) ? file_uri(page) : std::string();
 }
 
 }  // namespace kflint

@@ -14,11 +14,15 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
 out=$(/usr/bin/kflint version)
 grep -q "^kflint " <<<"$out" && grep -q "schemas: training-operator v1.8.1" <<<"$out" || { echo "FAIL: $out"; exit 1; }
 echo "ok - /usr/bin/kflint version: $(head -1 <<<"$out")"
-for f in /usr/share/man/man1/kflint.1.gz /usr/share/doc/kflint/rules/kf301_requests_exceed_limits.md \
+for f in /usr/share/man/man1/kflint.1.gz /usr/share/doc/kflint/rules/KF301.md \
          /usr/share/bash-completion/completions/kflint /usr/share/zsh/vendor-completions/_kflint /usr/share/fish/vendor_completions.d/kflint.fish; do
   [ -f "$f" ] || { echo "FAIL: $f not installed"; dpkg -L kflint; exit 1; }
 done
 echo "ok - man page, rule docs and completions installed"
 /usr/bin/kflint check --no-source "$(dirname "$0")/../../examples/good" >/dev/null
 echo "ok - the installed binary lints the good examples cleanly"
-echo "3 passed, 0 failed"
+# The installed binary links each rule to its installed page, and the page is there.
+page=$(/usr/bin/kflint rules KF301 | grep -o 'file://[^ ]*')
+[ "$page" = "file:///usr/share/doc/kflint/rules/KF301.md" ] && [ -f "${page#file://}" ] || { echo "FAIL: rule page link '$page'"; exit 1; }
+echo "ok - kflint rules KF301 links the installed page $page"
+echo "4 passed, 0 failed"
