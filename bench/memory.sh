@@ -17,11 +17,18 @@ fi
 echo "| binary | input | format | peak RSS MB | seconds |"
 echo "|---|---|---|---|---|"
 for bin in "$kflint" $old; do
-  for input in many stream; do
+  for input in many stream stdin; do
     for format in text json sarif; do
-      line=$( { /usr/bin/time -f "%M %e" "$bin" check --no-config "$work/$input" -f "$format" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-      set -- $line
-      echo "| $bin | $input ($(du -sh "$work/$input" | cut -f1)) | $format | $(( $1 / 1024 )) | $2 |"
+      [ "$input" = stdin ] && [ "$format" != json ] && continue
+      if [ "$input" = stdin ]; then  # the stream through a pipe
+        cat "$work/stream" | /usr/bin/time -o "$work/time.txt" -f "%M %e" "$bin" check --no-config - -f "$format" >/dev/null 2>&1 || true
+        size=$(du -sh "$work/stream" | cut -f1)
+      else
+        /usr/bin/time -o "$work/time.txt" -f "%M %e" "$bin" check --no-config "$work/$input" -f "$format" >/dev/null 2>&1 || true
+        size=$(du -sh "$work/$input" | cut -f1)
+      fi
+      set -- $(tail -1 "$work/time.txt")
+      echo "| $bin | $input ($size) | $format | $(( $1 / 1024 )) | $2 |"
     done
   done
 done

@@ -42,6 +42,7 @@ std::string validate(const CheckOptions& options, Severity& fail_on, std::string
 // Standard input, read once, with the same size limit as files.
 struct StdinText {
   std::string text, error;
+  size_t uses = 0;  // `-` given this many times: the last use takes the text instead of a copy
 };
 
 StdinText read_stdin(std::istream& in, uint64_t limit) {
@@ -73,7 +74,7 @@ FormatOptions format_options(const CheckOptions& options) {
 // it (and any completed files after it) to the report and drops it.
 class LintStage {
  public:
-  LintStage(const CheckOptions& options, const std::vector<Input>& inputs, const StdinText& stdin_text, Reporter& reporter, Severity fail_on,
+  LintStage(const CheckOptions& options, const std::vector<Input>& inputs, StdinText& stdin_text, Reporter& reporter, Severity fail_on,
             std::ostream& err)
       : options_(options), inputs_(inputs), stdin_(stdin_text), reporter_(reporter), fail_on_(fail_on), err_(err), configs_(options),
         reports_(inputs.size()), done_(inputs.size(), 0), keep_(inputs.size(), 1) {}
@@ -151,8 +152,12 @@ class LintStage {
     if (input.from_walk && config->excluded(input.path)) return false;
     std::string error = is_stdin ? stdin_.error : "";
     std::optional<std::string> text;
-    if (!is_stdin) text = read_file(input.path, options_.max_file_size, error);
-    else if (error.empty()) text = stdin_.text;
+    if (!is_stdin) {
+      text = read_file(input.path, options_.max_file_size, error);
+    } else if (error.empty()) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      text = --stdin_.uses == 0 ? std::move(stdin_.text) : stdin_.text;
+    }
     if (!text) {
       out = error_report(input.path, display, error);
       return true;
@@ -164,7 +169,7 @@ class LintStage {
 
   const CheckOptions& options_;
   const std::vector<Input>& inputs_;
-  const StdinText& stdin_;
+  StdinText& stdin_;
   Reporter& reporter_;
   const Severity fail_on_;
   std::ostream& err_;
@@ -214,8 +219,9 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
     return 2;
   }
 
-  const bool has_stdin = std::any_of(inputs.begin(), inputs.end(), [](const Input& i) { return i.path == "-"; });
-  const StdinText stdin_text = has_stdin ? read_stdin(in, options.max_file_size) : StdinText{};
+  const size_t stdin_uses = static_cast<size_t>(std::count_if(inputs.begin(), inputs.end(), [](const Input& i) { return i.path == "-"; }));
+  StdinText stdin_text = stdin_uses ? read_stdin(in, options.max_file_size) : StdinText{};
+  stdin_text.uses = stdin_uses;
   LintStage stage(options, inputs, stdin_text, *reporter, fail_on, err);
   for (const InputError& m : missing) stage.write(error_report(m.path, m.path, m.message));
   stage.run();
