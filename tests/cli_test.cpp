@@ -385,6 +385,48 @@ TEST(CliHardening, SignalDuringTheWriteLeavesNoTemporaryFile) {
   for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_EQ(e.path().filename().string(), "job.yaml");
 }
 
+// Root fixing another user's file: the file stays theirs (owner, group and mode).
+TEST(CliHardening, FixKeepsOwnerAndGroup) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to own a file as another user";
+  TempDir dir;
+  const std::string path = dir.write("theirs.yaml", kFixable);
+  ASSERT_EQ(::chown(path.c_str(), 65534, 65534), 0);
+  ASSERT_EQ(::chmod(path.c_str(), 0640), 0);
+  EXPECT_EQ(run(fix_options(path)).code, 0);
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_uid, 65534u);
+  EXPECT_EQ(st.st_gid, 65534u);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+  EXPECT_NE(test::read_text(path).find("&half \"500m\""), std::string::npos);
+}
+
+// Memory does not grow with the number of files: 20 files of 256 KB (about 8,000 findings) are
+// linted to JSON and SARIF under a 150 MB address-space limit, where the previous code (one JSON
+// tree for the whole report, beside every file's text) peaked at 130-180 MB and aborted with
+// bad_alloc. Skipped under AddressSanitizer, which reserves terabytes of address space.
+TEST(CliHardening, ManyFilesFitInBoundedMemory) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "address-space limits do not apply under AddressSanitizer";
+#else
+  TempDir dir;
+  std::string big;
+  while (big.size() < (256u << 10)) big += kFixable + "---\n";
+  for (int i = 0; i < 20; ++i) dir.write("f" + std::to_string(i) + ".yaml", big);
+  for (const char* format : {"json", "sarif"}) {
+    const std::string command = "ulimit -v 150000; " + std::string(KFLINT_BINARY) + " check -j 2 --no-config -f " + format + " " + dir.path() +
+                                " > " + dir.path() + "/report.out 2>&1; echo $?";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char code[16] = {};
+    ASSERT_NE(std::fgets(code, sizeof code, pipe), nullptr);
+    ::pclose(pipe);
+    EXPECT_EQ(std::string(code), "1\n") << format << ": " << test::read_text(dir.path() + "/report.out").substr(0, 300);
+    fs::remove(dir.path() + "/report.out");
+  }
+#endif
+}
+
 }  // namespace hardening
 
 }  // namespace
