@@ -116,9 +116,10 @@ def derive(crd):
     spec = schema["properties"]["spec"]
     run_policy = spec["properties"]["runPolicy"]["properties"]
     # training-operator v1.9 added runPolicy.managedBy (TFJob only; MXJob was removed in v1.9):
-    # accept it so v1.9 manifests are not reported as unknown fields.
+    # accept it so v1.9 manifests are not reported as unknown fields, with the two values its
+    # webhook accepts (pkg/common/util/webhooks.go: `Unsupported value`).
     if crd["spec"]["names"]["kind"] == "TFJob":
-        run_policy["managedBy"] = {"type": "string"}
+        run_policy["managedBy"] = {"type": "string", "enum": ["kubeflow.org/training-operator", "kueue.x-k8s.io/multikueue"]}
     for field in LEGACY_RUN_POLICY:
         legacy = copy.deepcopy(run_policy[field])
         legacy["x-kflint-layout"] = "legacy"

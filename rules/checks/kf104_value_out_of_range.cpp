@@ -9,7 +9,11 @@ KFLINT_RULE(kf104_value_out_of_range, "KF104", "value-out-of-range", "schema", S
   for (const schema::Finding& f : ctx.schema_findings()) {
     if (f.type == schema::FindingType::OutOfRange)
       ctx.report(f.node, "`" + ctx.path(f.node) + "` is " + ctx.written(f.node) + ", which is out of range: it must be " + f.detail);
-    else if (f.type == schema::FindingType::NotAllowed)
-      ctx.report(f.node, "`" + ctx.path(f.node) + "` is " + ctx.written(f.node) + ", which is not an allowed value");
+    else if (f.type == schema::FindingType::NotAllowed) {
+      std::string allowed;
+      for (const std::string& a : f.allowed) allowed += (allowed.empty() ? "`" : ", `") + a + "`";
+      ctx.report(f.node, "`" + ctx.path(f.node) + "` is " + ctx.written(f.node) + ", which is not an allowed value" +
+                             (allowed.empty() ? std::string() : " (allowed: " + allowed + ")"));
+    }
   }
 }

@@ -66,6 +66,20 @@ std::string tab_hint(const Document& doc) {
   return !line.empty() && line[0] == '\t' ? " (tabs cannot indent YAML; use spaces)" : "";
 }
 
+// A TFJob or MXJob of another API group (KubeDL's training.kubedl.io has its own TFJob CRD) is
+// not a Kubeflow job: it is skipped like any other resource. Kubeflow's own groups, the retired
+// tensorflow.org and mlkube.io, and misspellings of kubeflow.org stay Kubeflow jobs (KF006).
+std::string other_api_group(const ValueTree& v, NodeId root) {
+  const std::string_view version = v.str(v.get(root, "apiVersion"));
+  const size_t slash = version.find('/');
+  if (slash == std::string_view::npos) return {};
+  const std::string_view group = version.substr(0, slash);
+  if (group.find('.') == std::string_view::npos) return {};
+  for (const char* ours : {"kubeflow.org", "tensorflow.org", "mlkube.io"})
+    if (group == ours || edit_distance(to_lower(group), ours) <= 2) return {};
+  return std::string(group);
+}
+
 bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) {
   const std::string_view k = v.str(v.get(root, "kind"));
   if (iequals(k, "TFJob")) return kind = JobKind::TFJob, true;
@@ -261,13 +275,30 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
     JobKind kind;
     const std::string_view k = v.str(v.get(v.root, "kind"));
     const NodeId items = v.get(v.root, "items");
-    if ((k == "List" || k == "TFJobList" || k == "MXJobList") && v.is_seq(items)) {
-      for (NodeId item : v.at(items).items) {
+    const bool list = k == "List" || k == "TFJobList" || k == "MXJobList";
+    if (k.empty() && v.get(v.root, "kind") == kNoNode && v.is_seq(items)) {
+      // A `kubectl get -o yaml` dump with its `kind` line lost: kubectl refuses the whole file.
+      for (NodeId item : v.at(items).items)
         if (v.is_map(item) && job_kind(v, item, kind)) {
+          Diagnostic& d = out.emplace_back(engine_diagnostic("KF006", doc.key_range(items),
+                                                             "this document has `items` but no `kind`: kubectl refuses it (`Object 'Kind' is missing`); "
+                                                             "add `kind: List`",
+                                                             doc.index()));
+          if (doc.source().bytes()[v.at(v.root).start] != '{')  // block style: a line of its own
+            d.fixes.push_back({"Add `kind: List`", Applicability::Safe, {{{doc.key_range(items).start, doc.key_range(items).start}, "kind: List\n"}}});
+          break;
+        }
+    }
+    if ((list || k.empty()) && v.is_seq(items)) {
+      for (NodeId item : v.at(items).items) {
+        if (v.is_map(item) && other_api_group(v, item).empty() && job_kind(v, item, kind)) {
           lint_job(doc, item, kind, options, out);
           ++result.jobs;
         }
       }
+    } else if (const std::string group = other_api_group(v, v.root); !group.empty() && job_kind(v, v.root, kind)) {
+      result.skipped.push_back("document " + std::to_string(doc.index() + 1) + ": " + std::string(k) + " of API group " + group +
+                               " is not a Kubeflow job (only kubeflow.org is linted)");
     } else if (job_kind(v, v.root, kind)) {
       lint_job(doc, v.root, kind, options, out);
       ++result.jobs;

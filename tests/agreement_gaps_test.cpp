@@ -1,0 +1,61 @@
+// Gaps between kflint and the real system found on real manifests (issue 10, section 2), each
+// pinned by a test that failed before the change.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace kflint {
+namespace {
+
+std::vector<std::string> test_lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t start = 0, end; start < text.size(); start = end + 1) {
+    end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+  }
+  return out;
+}
+
+const std::string kJobBody =
+    "kind: TFJob\nmetadata:\n  name: x\nspec:\n  tfReplicaSpecs:\n    Worker:\n      replicas: 1\n      template:\n        spec:\n"
+    "          containers:\n          - name: tensorflow\n            image: busybox:1.36\n            resources: {limits: {cpu: 1, memory: 1Gi}}\n";
+
+// KubeDL's TFJob (training.kubedl.io) has its own CRD: not a Kubeflow job, skipped with a reason.
+// kflint reported KF006 "use kubeflow.org/v1" on all of them.
+TEST(AgreementGaps, JobsOfAnotherApiGroupAreSkipped) {
+  const cli::FileReport kubedl = test::lint_string("apiVersion: training.kubedl.io/v1alpha1\n" + kJobBody);
+  EXPECT_TRUE(kubedl.diagnostics.empty()) << test::rendered(kubedl).front();
+  EXPECT_EQ(kubedl.jobs, 0u);
+  ASSERT_EQ(kubedl.skipped.size(), 1u);
+  EXPECT_NE(kubedl.skipped[0].find("API group training.kubedl.io is not a Kubeflow job"), std::string::npos);
+  // Kubeflow's retired group and a misspelt kubeflow.org are still Kubeflow jobs with KF006.
+  EXPECT_TRUE(test::has_rule(test::lint_string("apiVersion: tensorflow.org/v1alpha1\n" + kJobBody), "KF006"));
+  EXPECT_TRUE(test::has_rule(test::lint_string("apiVersion: kubeflow.ogr/v1\n" + kJobBody), "KF006"));
+}
+
+// training-operator v1.9's webhook accepts two values for runPolicy.managedBy.
+TEST(AgreementGaps, ManagedByHasTheWebhooksValues) {
+  std::string job = "apiVersion: kubeflow.org/v1\n" + kJobBody;
+  job.replace(job.find("spec:\n"), 6, "spec:\n  runPolicy:\n    managedBy: kueue\n");
+  const cli::FileReport r = test::lint_string(job);
+  ASSERT_EQ(test::rendered(r, "KF104").size(), 1u);
+  EXPECT_EQ(test::rendered(r, "KF104")[0],
+            "7:16-7:21 KF104 `spec.runPolicy.managedBy` is kueue, which is not an allowed value (allowed: `kubeflow.org/training-operator`, "
+            "`kueue.x-k8s.io/multikueue`)");
+  job.replace(job.find("kueue\n"), 6, "kueue.x-k8s.io/multikueue\n");
+  EXPECT_FALSE(test::has_rule(test::lint_string(job), "KF104"));
+}
+
+// A `kubectl get` dump whose `kind: List` line was lost: kubectl says `Object 'Kind' is missing`.
+TEST(AgreementGaps, ListWithoutKindIsRefused) {
+  std::string items = "apiVersion: v1\nitems:\n- apiVersion: kubeflow.org/v1\n";
+  for (const std::string& line : test_lines(kJobBody)) items += "  " + line + "\n";
+  const cli::FileReport r = test::lint_string(items);
+  ASSERT_EQ(test::rendered(r, "KF006").size(), 1u) << test::rendered(r).size();
+  EXPECT_NE(test::rendered(r, "KF006")[0].find("`Object 'Kind' is missing`"), std::string::npos);
+  EXPECT_EQ(r.jobs, 1u);  // and the job inside is linted
+}
+
+}  // namespace
+}  // namespace kflint
