@@ -6,11 +6,11 @@ set -euo pipefail
 build="$(realpath "$1")"
 if [ "$(id -u)" -ne 0 ]; then echo "skipped: installing a .deb needs root"; exit 77; fi
 work="$(mktemp -d)"
-trap 'rm -rf "$work"; dpkg -s kflint >/dev/null 2>&1 && apt-get remove -y -qq kflint >/dev/null 2>&1 || true' EXIT
+trap 'rm -rf "$work"; dpkg -s kflint >/dev/null 2>&1 && apt-get -o DPkg::Lock::Timeout=300 remove -y -qq kflint >/dev/null 2>&1 || true' EXIT
 (cd "$work" && cpack --config "$build/CPackConfig.cmake" -G DEB >/dev/null)
 deb=$(ls "$work"/kflint_*.deb)
 echo "built $(basename "$deb")"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$deb" >/dev/null
 out=$(/usr/bin/kflint version)
 grep -q "^kflint " <<<"$out" && grep -q "schemas: training-operator v1.8.1" <<<"$out" || { echo "FAIL: $out"; exit 1; }
 echo "ok - /usr/bin/kflint version: $(head -1 <<<"$out")"
