@@ -99,6 +99,22 @@ std::string json_escape(std::string_view s) {
   return out;
 }
 
+std::string percent_encode_path(std::string_view path) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // A glob compiled to a token list, matched by simulating all positions at once (an NFA): time is

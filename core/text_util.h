@@ -11,6 +11,8 @@ namespace kflint {
 size_t edit_distance(std::string_view a, std::string_view b);
 bool iequals(std::string_view a, std::string_view b);
 std::string to_lower(std::string_view s);
+// RFC 3986 percent-encoding of a path for a URI (letters, digits, `/-_.~` stay).
+std::string percent_encode_path(std::string_view path);
 // The closest candidate ("did you mean"), or "" when none is close enough.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 std::vector<std::string> split(std::string_view text, char sep);

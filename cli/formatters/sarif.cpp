@@ -7,6 +7,7 @@
 #include "cli/formatters/formatters.h"
 #include "cli/formatters/reporter_classes.h"
 #include "core/rule_info.h"
+#include "core/text_util.h"
 #include "rules/engine/registry.h"
 
 namespace kflint::cli {
@@ -20,20 +21,8 @@ const char* level(Severity s) {
   }
 }
 
-// RFC 3986 percent-encoding of a relative path (SARIF artifactLocation.uri).
-std::string uri_of(const std::string& path) {
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
+// SARIF artifactLocation.uri: the relative path, percent-encoded.
+std::string uri_of(const std::string& path) { return percent_encode_path(path); }
 
 nlohmann::json region(const SourceText& src, ByteRange r) {
   const LineCol s = line_col(src, r.start);

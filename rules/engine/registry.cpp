@@ -47,19 +47,7 @@ const std::string& installed_docs_dir() {
   return dir;
 }
 
-std::string file_uri(const std::string& path) {
-  std::string out = "file://";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
+std::string file_uri(const std::string& path) { return "file://" + percent_encode_path(path); }
 
 }  // namespace
 
