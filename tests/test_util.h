@@ -1,6 +1,8 @@
 #pragma once
+#include <unistd.h>
 // Helpers shared by the tests: lint a string, read fixture files, render findings compactly.
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -59,5 +61,37 @@ inline bool has_rule(const cli::FileReport& r, std::string_view id) {
     if (d.rule->id == id) return true;
   return false;
 }
+
+// A fresh folder under the system temporary folder, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() / ("kflint-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string write(const std::string& name, const std::string& content) {
+    const std::filesystem::path p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+  static inline int counter_ = 0;
+};
+
+// A clean job, and one with only a KF305 warning (no resources).
+inline const std::string kClean =
+    "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: ok\nspec:\n  tfReplicaSpecs:\n    Worker:\n      template:\n"
+    "        spec:\n          containers:\n            - name: tensorflow\n              image: kubeflow/tf-mnist:1.0\n"
+    "              resources: {limits: {cpu: \"1\", memory: 1Gi}}\n";
+inline const std::string kWarnOnly = kClean.substr(0, kClean.find("              resources")) ;  // KF305 warning only
 
 }  // namespace kflint::test
