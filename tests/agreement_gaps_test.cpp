@@ -57,5 +57,24 @@ TEST(AgreementGaps, ListWithoutKindIsRefused) {
   EXPECT_EQ(r.jobs, 1u);  // and the job inside is linted
 }
 
+// The MXJob replica field `label` (mxnet-operator v1alpha2/v1beta1): kubectl rejects it in a
+// kubeflow.org/v1 job (kubeflow/trainer#1402); it was only a warning, under every target.
+TEST(AgreementGaps, MxjobLabelIsAnUnknownFieldError) {
+  const std::string job =
+      "apiVersion: kubeflow.org/v1\nkind: MXJob\nmetadata:\n  name: tune\nspec:\n  jobMode: MXTune\n  mxReplicaSpecs:\n    TunerServer:\n"
+      "      label: 2080ti\n      replicas: 1\n";
+  for (Target target : {Target::Auto, Target::Legacy, Target::Cci, Target::Kubeflow}) {
+    const cli::FileReport r = test::lint_string(job, target);
+    bool found = false;
+    for (const Diagnostic& d : r.diagnostics)
+      if (d.rule->id == "KF101" && d.message.find("`label`") != std::string::npos) {
+        found = true;
+        EXPECT_EQ(d.severity, Severity::Error) << target_name(target);
+        EXPECT_NE(d.message.find("kubectl rejects it"), std::string::npos) << d.message;
+      }
+    EXPECT_TRUE(found) << target_name(target);
+  }
+}
+
 }  // namespace
 }  // namespace kflint

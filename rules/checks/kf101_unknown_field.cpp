@@ -17,12 +17,13 @@ KFLINT_RULE(kf101_unknown_field, "KF101", "unknown-field", "schema", Severity::E
     if (!suggestion.empty() && ctx.v.entry(parent, suggestion) == nullptr) message += "; did you mean `" + suggestion + "`?";
     else message += ": the API server rejects it or drops it silently";
     Diagnostic& d = ctx.report_key(f.node, message);
-    // mxnet-operator v1.0 had `label` on MXJob replica specs (TunerServer's rpc key); current
-    // CRDs reject it, legacy ones keep it: only an error when the target says which.
-    if (f.field == "label" && ctx.job.kind == JobKind::MXJob && ctx.v.at(parent).parent == ctx.job.replica_specs && ctx.target != Target::Kubeflow) {
-      d.message = "field `label` in `" + where + "` is from mxnet-operator v1.0: training-operator rejects it; use the pod-template annotation `tuner-server-key`";
-      d.severity = ctx.layout == Layout::Legacy ? Severity::Info : Severity::Warning;
-    }
+    // mxnet-operator v1alpha2/v1beta1 had `label` on MXJob replica specs (TunerServer's rpc key);
+    // no kubeflow.org/v1 CRD has it, and kubectl rejects it (`unknown field "label"`,
+    // kubeflow/trainer#1402): an error like any unknown field, with the way out.
+    if (f.field == "label" && ctx.job.kind == JobKind::MXJob && ctx.v.at(parent).parent == ctx.job.replica_specs)
+      d.message = "unknown field `label` in `" + where +
+                  "`: it is from mxnet-operator v1alpha2/v1beta1, and kubectl rejects it in a kubeflow.org/v1 MXJob (`unknown field \"label\"`); "
+                  "use the pod-template annotation `tuner-server-key`";
     if (!suggestion.empty() && ctx.v.entry(parent, suggestion) == nullptr)
       ctx.add_fix(d, "Rename to `" + suggestion + "`", Applicability::Unsafe)
           .edits.push_back(TextEdit{ctx.doc.key_range(f.node), suggestion});
