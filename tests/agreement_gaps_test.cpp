@@ -76,5 +76,17 @@ TEST(AgreementGaps, MxjobLabelIsAnUnknownFieldError) {
   }
 }
 
+// A job of a version that is no longer served still gets the rules that do not depend on the
+// version: a set resourceVersion, server-populated fields. Only KF006 was reported.
+TEST(AgreementGaps, RetiredVersionsGetTheVersionIndependentRules) {
+  std::string job = "apiVersion: kubeflow.org/v1alpha1\n" + kJobBody + "status: {conditions: []}\n";
+  job.replace(job.find("  name: x\n"), 10, "  name: x\n  resourceVersion: \"42\"\n");
+  const cli::FileReport r = test::lint_string(job);
+  EXPECT_TRUE(test::has_rule(r, "KF006"));
+  EXPECT_TRUE(test::has_rule(r, "KF501"));
+  EXPECT_TRUE(test::has_rule(r, "KF502"));
+  EXPECT_FALSE(test::has_rule(r, "KF101"));  // the schema is v1's: not applied to another layout
+}
+
 }  // namespace
 }  // namespace kflint

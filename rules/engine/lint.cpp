@@ -101,12 +101,14 @@ void lint_job(const Document& doc, NodeId root, JobKind kind, const LintOptions&
   const JobView job = build_job_view(v, root, kind);
   const size_t first = out.size();
   RuleContext ctx(doc, job, options, options.target, layout_of(v, job, options.target), out);
-  // v1alpha1 and the tensorflow.org group have another spec layout: only the version is reported.
+  // An apiVersion that is not kubeflow.org/v1 has another (or unknown) spec layout: only the
+  // version and the rules that do not depend on it (metadata: a set resourceVersion, fields the
+  // server populates, names, labels) are reported.
   const std::string_view version = v.str(job.api_version);
   const bool other_layout = version == "kubeflow.org/v1alpha1" || (job.api_version != kNoNode && version.rfind("kubeflow.org/", 0) != 0);
   for (const Rule& rule : all_rules()) {
     if (!rule.check || rule_listed(options.ignored_rules, rule.info.id)) continue;
-    if (other_layout && rule.info.id != "KF006") continue;
+    if (other_layout && rule.info.id != "KF006" && rule.info.category != "metadata") continue;
     auto setting = options.rules.find(std::string(rule.info.id));
     if (setting != options.rules.end() && !setting->second.enabled) continue;
     ctx.set_rule(&rule);
