@@ -14,6 +14,8 @@ namespace fs = std::filesystem;
 namespace kflint::cli {
 
 static bool lintable(const fs::path& p) {
+  const std::string name = p.filename().string();
+  if (name == ".kflint.yaml" || name == ".kflint.yml") return false;  // the configuration, not a manifest
   const std::string ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }

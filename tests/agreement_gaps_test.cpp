@@ -88,5 +88,23 @@ TEST(AgreementGaps, RetiredVersionsGetTheVersionIndependentRules) {
   EXPECT_FALSE(test::has_rule(r, "KF101"));  // the schema is v1's: not applied to another layout
 }
 
+// Run-policy fields directly under `spec` under the default target: the most common real v1
+// failure (kubeflow/trainer#1401) got no word. A warning now, with the operators that accept the
+// layout and an unsafe fix; silent for legacy and cci, an error for kubeflow.
+TEST(AgreementGaps, LegacyRunPolicyLayoutWarnsUnderAuto) {
+  std::string job = "apiVersion: kubeflow.org/v1\n" + kJobBody;
+  job.replace(job.find("spec:\n"), 6, "spec:\n  cleanPodPolicy: None\n");
+  const cli::FileReport r = test::lint_string(job);
+  ASSERT_EQ(test::rendered(r, "KF220").size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::Warning);
+  EXPECT_NE(r.diagnostics[0].message.find("training-operator v1.3 and later reject it"), std::string::npos);
+  ASSERT_EQ(r.diagnostics[0].fixes.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].fixes[0].applicability, Applicability::Unsafe);
+  EXPECT_TRUE(test::rendered(test::lint_string(job, Target::Legacy), "KF220").empty());
+  EXPECT_TRUE(test::rendered(test::lint_string(job, Target::Cci), "KF220").empty());
+  const cli::FileReport strict = test::lint_string(job, Target::Kubeflow);
+  ASSERT_FALSE(test::rendered(strict, "KF220").empty());
+}
+
 }  // namespace
 }  // namespace kflint

@@ -8,6 +8,8 @@
 #include <set>
 
 #include "lsp/server.h"
+#include "core/config.h"
+#include "rules/engine/options.h"
 #include "rules/engine/registry.h"
 #include "test_util.h"
 
@@ -461,8 +463,16 @@ TEST(LspMatchesCli, OnEveryExampleAndFixture) {
       s.init();
       const std::string uri = "file://" + e.path().string();
       s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}));
-      cli::CheckOptions o;
-      const cli::FileReport cli = cli::lint_text(e.path().string(), text, LintOptions{});
+      // The CLI's options for this path: the nearest .kflint.yaml, as the server finds it too.
+      LintOptions options;
+      if (const std::string config = find_config(e.path().parent_path().string()); !config.empty()) {
+        const auto parsed = load_config(config);
+        if (const Config* c = std::get_if<Config>(&parsed)) {
+          const auto resolved = resolve_config(*c);
+          if (const auto* rc = std::get_if<ResolvedConfig>(&resolved)) options = rc->options_for(e.path().string());
+        }
+      }
+      const cli::FileReport cli = cli::lint_text(e.path().string(), text, options);
       const auto pub = publications(s.all()).back();
       std::vector<std::string> from_lsp, from_cli;
       for (const json& d : pub["diagnostics"])

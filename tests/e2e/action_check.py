@@ -27,7 +27,8 @@ with tempfile.TemporaryDirectory() as tmp:
     assert result.returncode == 1, f"expected findings (exit 1), got {result.returncode}"
     assert open(out_file).read().strip() == "report=" + report
     assert '"version": "2.1.0"' in open(report).read()
-    env.update(KFLINT_PATHS="examples/good", KFLINT_FORMAT="github", KFLINT_OUTPUT="")
+    # No target given: each folder's .kflint.yaml decides (examples/good/cci/ says cci).
+    env.update(KFLINT_PATHS="examples/good", KFLINT_TARGET="", KFLINT_FORMAT="github", KFLINT_OUTPUT="")
     result = subprocess.run(["bash", "-c", lint["run"]], cwd=root, env=env, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "", result.stdout
 print("ok - action.yml: inputs used; the lint step writes SARIF and fails on findings, passes clean files")
