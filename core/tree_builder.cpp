@@ -76,7 +76,10 @@ void TreeBuilder::close() {
   attach(id);
 }
 
-void TreeBuilder::attach_existing(NodeId id) {
+void TreeBuilder::attach_existing(NodeId id, uint32_t at, std::string_view anchor_name) {
+  for (const Frame& f : stack_)
+    if (f.id == id)
+      throw YamlRefused{at, "anchor " + (anchor_name.empty() ? std::string("") : "'" + std::string(anchor_name) + "' ") + "value contains itself"};
   aliases_ = true;
   attach(id);
 }
@@ -102,6 +105,10 @@ void TreeBuilder::attach(NodeId id) {
     return;
   }
   if (f.pending_key == kNoNode) {
+    // JSON keys are strings: kubectl refuses a mapping or sequence as a key (`name: {{ x }}`
+    // from an unrendered template parses as one), where yaml-cpp accepts it.
+    const Kind kind = t_.at(id).kind;
+    if (kind == Kind::Map || kind == Kind::Seq) throw YamlRefused{t_.at(id).start, "invalid map key: a mapping or sequence cannot be a key"};
     f.pending_key = id;
     return;
   }

@@ -19,6 +19,13 @@ struct LimitExceeded {
   std::string message;
 };
 
+// Thrown by the builder for YAML that kubectl refuses but the reader accepted (an alias inside
+// the value of its own anchor); the reader turns it into syntax_error.
+struct YamlRefused {
+  uint32_t offset;
+  std::string message;
+};
+
 class TreeBuilder {
  public:
   TreeBuilder(Document& doc, const ParseLimits& limits) : doc_(doc), t_(doc.values), limits_(limits) {}
@@ -30,7 +37,9 @@ class TreeBuilder {
   NodeId null(uint32_t start);
   NodeId open(Kind kind, uint32_t start);  // Kind::Map or Kind::Seq
   void close();
-  void attach_existing(NodeId id);  // an alias: the same node again
+  // An alias: the same node again. `at` is where the alias is written; an alias inside the value
+  // of its own anchor (`a: &r [*r]`) is refused, as go-yaml refuses it.
+  void attach_existing(NodeId id, uint32_t at, std::string_view anchor_name = {});
   void set_end(NodeId id, uint32_t end) { t_.at(id).end = end; }
 
  private:

@@ -33,7 +33,7 @@ class ValueBuilder : public YAML::EventHandler {
       b_.null(offset(mark));
       return;
     }
-    b_.attach_existing(it->second);
+    b_.attach_existing(it->second, offset(mark));
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
@@ -125,6 +125,32 @@ std::optional<uint32_t> flow_too_deep(std::string_view text, uint32_t max_depth)
   return std::nullopt;
 }
 
+// A quoted scalar whose closing quote never comes: yaml-cpp reads `cpu: "1` on the last line as
+// the string `"1`; go-yaml (kubectl) says "found unexpected end of stream". The offset of the
+// opening quote, if any.
+std::optional<uint32_t> unterminated_quote(const Document& doc) {
+  const std::string& b = doc.source().bytes();
+  const uint32_t end = doc.span().end;
+  for (NodeId id = 0; id < doc.values.size(); ++id) {
+    const Node& n = doc.values.at(id);
+    if (n.style != ScalarStyle::Quoted) continue;
+    uint32_t i = n.start;
+    while (i < end && (b[i] == '&' || b[i] == '!')) {  // an anchor or tag before the scalar
+      while (i < end && b[i] != ' ' && b[i] != '\n') ++i;
+      while (i < end && b[i] == ' ') ++i;
+    }
+    if (i >= end || (b[i] != '"' && b[i] != '\'')) continue;
+    const char quote = b[i];
+    uint32_t j = i + 1;
+    for (; j < end; ++j) {
+      if (quote == '"' && b[j] == '\\') ++j;
+      else if (b[j] == quote && !(quote == '\'' && j + 1 < end && b[j + 1] == '\'' && ++j)) break;
+    }
+    if (j >= end) return i;
+  }
+  return std::nullopt;
+}
+
 void reset(Document& doc) {
   doc.values = ValueTree{};
   doc.duplicates.clear();
@@ -154,6 +180,8 @@ void parse_one(Document& doc, const ParseLimits& limits) {
     reset(doc);
     doc.limit_error = Document::Problem{span.start, "out of memory while reading this document"};
     return;
+  } catch (const YamlRefused&) {
+    // yaml-cpp reads it again below and gives the same verdict at its own position.
   }
   reset(doc);  // outside the fast reader's subset: yaml-cpp reads it
   if (const auto deep = flow_too_deep(text, limits.max_depth)) {
@@ -166,9 +194,13 @@ void parse_one(Document& doc, const ParseLimits& limits) {
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
+    if (const auto open = unterminated_quote(doc)) throw YamlRefused{*open, "found unexpected end of stream (a quoted scalar is not closed)"};
   } catch (const LimitExceeded& e) {
     reset(doc);
     doc.limit_error = Document::Problem{e.offset, e.message};
+  } catch (const YamlRefused& e) {
+    reset(doc);
+    doc.syntax_error = Document::Problem{e.offset, e.message};
   } catch (const std::bad_alloc&) {
     reset(doc);  // never "clean": a document that could not be read is a limit error
     doc.limit_error = Document::Problem{span.start, "out of memory while reading this document"};

@@ -106,5 +106,24 @@ TEST(AgreementGaps, LegacyRunPolicyLayoutWarnsUnderAuto) {
   ASSERT_FALSE(test::rendered(strict, "KF220").empty());
 }
 
+// YAML that kubectl refuses and kflint read (issue 10, section 2).
+TEST(AgreementGaps, YamlKubectlRefuses) {
+  const std::string head = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: x\n";
+  auto kf001 = [](const std::string& text) {
+    const std::vector<std::string> r = test::rendered(test::lint_string(text), "KF001");
+    return r.empty() ? std::string("(none)") : r.front();
+  };
+  // An unterminated double-quoted scalar at the end of the file: `found unexpected end of stream`.
+  EXPECT_EQ(kf001(head + "spec:\n  x:\n    cpu: \"1\n"), "7:10-7:10 KF001 YAML syntax error: found unexpected end of stream (a quoted scalar is not closed)");
+  EXPECT_EQ(kf001(head + "spec:\n  x: 'it''s\n"), "6:6-6:6 KF001 YAML syntax error: found unexpected end of stream (a quoted scalar is not closed)");
+  EXPECT_EQ(kf001(head + "spec:\n  x: \"a\n    b\"\n"), "(none)");  // a multi-line quoted scalar is fine
+  // A self-referencing anchor: `anchor 'r' value contains itself`.
+  EXPECT_EQ(kf001(head + "x: &r [*r]\n"), "5:8-5:8 KF001 YAML syntax error: anchor value contains itself");
+  EXPECT_EQ(kf001(head + "x: &r {a: *r}\n"), "5:11-5:11 KF001 YAML syntax error: anchor value contains itself");
+  // A mapping in a key position (an unrendered Helm template): `invalid map key`.
+  EXPECT_EQ(kf001("apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: {{ .Release.Name }}\n"),
+            "4:10-4:10 KF001 YAML syntax error: invalid map key: a mapping or sequence cannot be a key");
+}
+
 }  // namespace
 }  // namespace kflint

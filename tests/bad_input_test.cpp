@@ -187,9 +187,12 @@ TEST(BadInput, HugeAndSpecialNumbers) {
 }
 
 TEST(BadInput, KeysThatAreNotStrings) {
-  const Result r = check_text(kHead + "  1: one\n  true: yes\n  ? [a, b]\n  : c\nspec:\n  tfReplicaSpecs: {}\n");
+  const Result r = check_text(kHead + "  1: one\n  true: yes\nspec:\n  tfReplicaSpecs: {}\n");
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("unknown field `1` in `metadata`"), std::string::npos) << r.out;
+  // A sequence or mapping as a key: kubectl refuses the document (`invalid map key`).
+  const Result complex = check_text(kHead + "  ? [a, b]\n  : c\nspec:\n  tfReplicaSpecs: {}\n");
+  EXPECT_NE(complex.out.find("invalid map key"), std::string::npos) << complex.out;
 }
 
 TEST(BadInput, StdinClosedEarly) {
