@@ -12,6 +12,7 @@
 
 #include "core/document.h"
 #include "core/scalar_resolve.h"
+#include "core/kubectl_refusals.h"
 #include "core/tree_builder.h"
 
 namespace kflint {
@@ -87,70 +88,6 @@ class ValueBuilder : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, NodeId> anchors_;
 };
 
-// The nesting limit, applied to the bytes before yaml-cpp sees them: its scanner looks ahead
-// over a whole run of `[` or `{` (any of them might start a key), so ten million of them cost
-// gigabytes before the first event reaches the builder's own depth check. Brackets inside quotes
-// and comments do not count; block nesting is checked by the builder as events arrive.
-std::optional<uint32_t> flow_too_deep(std::string_view text, uint32_t max_depth) {
-  uint32_t depth = 0;
-  char quote = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
-      continue;
-    }
-    switch (c) {
-      case '"':
-      case '\'':
-        if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '[' || text[i - 1] == '{' || text[i - 1] == ',' || text[i - 1] == ':' || text[i - 1] == '\n')
-          quote = c;
-        break;
-      case '#':
-        if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')
-          while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
-        break;
-      case '[':
-      case '{':
-        if (++depth > max_depth) return static_cast<uint32_t>(i);
-        break;
-      case ']':
-      case '}':
-        if (depth > 0) --depth;
-        break;
-      default: break;
-    }
-  }
-  return std::nullopt;
-}
-
-// A quoted scalar whose closing quote never comes: yaml-cpp reads `cpu: "1` on the last line as
-// the string `"1`; go-yaml (kubectl) says "found unexpected end of stream". The offset of the
-// opening quote, if any.
-std::optional<uint32_t> unterminated_quote(const Document& doc) {
-  const std::string& b = doc.source().bytes();
-  const uint32_t end = doc.span().end;
-  for (NodeId id = 0; id < doc.values.size(); ++id) {
-    const Node& n = doc.values.at(id);
-    if (n.style != ScalarStyle::Quoted) continue;
-    uint32_t i = n.start;
-    while (i < end && (b[i] == '&' || b[i] == '!')) {  // an anchor or tag before the scalar
-      while (i < end && b[i] != ' ' && b[i] != '\n') ++i;
-      while (i < end && b[i] == ' ') ++i;
-    }
-    if (i >= end || (b[i] != '"' && b[i] != '\'')) continue;
-    const char quote = b[i];
-    uint32_t j = i + 1;
-    for (; j < end; ++j) {
-      if (quote == '"' && b[j] == '\\') ++j;
-      else if (b[j] == quote && !(quote == '\'' && j + 1 < end && b[j + 1] == '\'' && ++j)) break;
-    }
-    if (j >= end) return i;
-  }
-  return std::nullopt;
-}
-
 void reset(Document& doc) {
   doc.values = ValueTree{};
   doc.duplicates.clear();
@@ -161,9 +98,8 @@ void parse_one(Document& doc, const ParseLimits& limits) {
   const std::string_view text = doc.source().view().substr(span.start, span.end - span.start);
   // Refused before parsing, as go-yaml's reader does; yaml-cpp would read them and shift every
   // later offset, so no range (and no fix) after such a character could be trusted.
-  if (const auto bad = find_forbidden_char(text)) {
-    doc.syntax_error = Document::Problem{span.start + bad->offset, "control characters are not allowed (" +
-                                                                       codepoint_name(bad->codepoint) + ")"};
+  if (auto refused = refused_before_parsing(text)) {
+    doc.syntax_error = Document::Problem{span.start + refused->offset, std::move(refused->message)};
     return;
   }
   try {
@@ -188,13 +124,15 @@ void parse_one(Document& doc, const ParseLimits& limits) {
     doc.limit_error = Document::Problem{span.start + *deep, "nesting deeper than " + std::to_string(limits.max_depth) + " levels"};
     return;
   }
-  // yaml-cpp reads from a stream; give it exactly this document's bytes.
-  std::istringstream in{std::string(text)};
+  // yaml-cpp reads from a stream; give it exactly this document's bytes, with each lone CR made
+  // a LF (same length, so offsets hold): go-yaml breaks lines at a lone CR, yaml-cpp not always.
+  std::istringstream in{lone_cr_as_lf(text)};
   ValueBuilder builder(doc, span.start, limits);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
     if (const auto open = unterminated_quote(doc)) throw YamlRefused{*open, "found unexpected end of stream (a quoted scalar is not closed)"};
+    if (const auto extra = content_after_flow_root(text)) throw YamlRefused{span.start + *extra, "unexpected content after the document's closing bracket"};
   } catch (const LimitExceeded& e) {
     reset(doc);
     doc.limit_error = Document::Problem{e.offset, e.message};

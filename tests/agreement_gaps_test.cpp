@@ -125,5 +125,26 @@ TEST(AgreementGaps, YamlKubectlRefuses) {
             "4:10-4:10 KF001 YAML syntax error: invalid map key: a mapping or sequence cannot be a key");
 }
 
+TEST(AgreementGaps, StreamsKubectlReadsDifferently) {
+  auto kf001 = [](const std::string& text) {
+    const std::vector<std::string> r = test::rendered(test::lint_string(text), "KF001");
+    return r.empty() ? std::string("(none)") : r.front();
+  };
+  const std::string job = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: x\nspec:\n  tfReplicaSpecs: {}\n";
+  // kubectl's reader refuses anything but spaces or a comment after `---`.
+  EXPECT_EQ(kf001(job + "--- !tag\n" + job), "7:1-7:1 KF001 YAML syntax error: invalid Yaml document separator: !tag (kubectl allows only spaces or a comment after `---`)");
+  EXPECT_EQ(kf001(job + "----\n" + job), "7:1-7:1 KF001 YAML syntax error: invalid Yaml document separator: - (kubectl allows only spaces or a comment after `---`)");
+  EXPECT_EQ(kf001(job + "--- # next\n" + job), "(none)");
+  // Trailing garbage after a JSON document.
+  EXPECT_EQ(kf001("{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\"} x\n"),
+            "1:52-1:52 KF001 YAML syntax error: unexpected content after the document's closing bracket");
+  // Lines that end in a lone CR are lines (go-yaml breaks there): the job is read, not one comment.
+  std::string cr = job;
+  for (char& c : cr) c = c == '\n' ? '\r' : c;
+  const cli::FileReport r = test::lint_string(cr);
+  EXPECT_EQ(r.jobs, 1u);
+  EXPECT_EQ(test::rendered(r, "KF201").size(), 1u);
+}
+
 }  // namespace
 }  // namespace kflint
