@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 
 #include "cli/check_command.h"
 #include "core/fix_apply.h"
@@ -223,6 +224,34 @@ TEST(CliHardening, ManyFilesFitInBoundedMemory) {
 #endif
 }
 
+
+// Running out of memory in one file is that file's KF000 (exit 2); the other files are still
+// linted and reported. A 120 MB file under a 150 MB address-space limit cannot even be read.
+TEST(CliHardening, OutOfMemoryInOneFileIsThatFilesError) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "address-space limits do not apply under AddressSanitizer";
+#else
+  TempDir dir;
+  {
+    std::ofstream big(dir.path() + "/a-big.yaml", std::ios::binary);
+    const std::string line(1023, '#');
+    for (int i = 0; i < 120 * 1024; ++i) big << line << '\n';
+  }
+  dir.write("b-small.yaml", kWarnOnly);
+  const std::string command = "ulimit -v 150000; " + std::string(KFLINT_BINARY) + " check -j 1 --no-config --no-source --max-file-size 1000000000 " +
+                              dir.path() + " 2>&1; echo \"exit=$?\"";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  ::pclose(pipe);
+  EXPECT_NE(out.find("a-big.yaml:1:1: error: out of memory while linting this file"), std::string::npos) << out;
+  EXPECT_NE(out.find("b-small.yaml"), std::string::npos) << out;
+  EXPECT_NE(out.find("[KF305 missing-resources]"), std::string::npos) << out;
+  EXPECT_NE(out.find("exit=2"), std::string::npos) << out;
+#endif
+}
 
 }  // namespace
 }  // namespace kflint
