@@ -64,6 +64,10 @@ class Document {
   };
   std::optional<Problem> syntax_error;  // YAML the parser cannot read
   std::optional<Problem> limit_error;   // a parse limit was exceeded
+  // Content after the end of an indented top-level collection (pasted from Markdown): go-yaml,
+  // and so kubectl, reads the first node and drops the rest without a word. The offset of the
+  // first dropped line.
+  std::optional<uint32_t> dropped_from;
   bool fast_read = false;  // read by the fast block-YAML reader rather than by yaml-cpp
 
  private:

@@ -124,6 +124,28 @@ std::optional<uint32_t> content_after_flow_root(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<uint32_t> dropped_after_indented_root(std::string_view text) {
+  size_t indent = std::string_view::npos;  // of the first content line
+  for (size_t line = 0; line < text.size();) {
+    size_t end = text.find('\n', line);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view l = text.substr(line, end - line);
+    const size_t first = l.find_first_not_of(" ");
+    const bool blank = first == std::string_view::npos || l[first] == '#' || l[first] == '\r';
+    const bool marker = l.substr(0, 3) == "---" || l.substr(0, 3) == "...";
+    if (!blank && !marker) {
+      if (indent == std::string_view::npos) {
+        if (first == 0 || l[first] == '{' || l[first] == '[' || l[first] == '"' || l[first] == '\'') return std::nullopt;
+        indent = first;
+      } else if (first < indent) {
+        return static_cast<uint32_t>(line);
+      }
+    }
+    line = end + 1;
+  }
+  return std::nullopt;
+}
+
 std::string lone_cr_as_lf(std::string_view text) {
   std::string out(text);
   for (size_t i = 0; i < out.size(); ++i)

@@ -26,6 +26,10 @@ std::optional<uint32_t> flow_too_deep(std::string_view text, uint32_t max_depth)
 std::optional<uint32_t> unterminated_quote(const Document& doc);
 // After yaml-cpp: text after a JSON-style document's closing bracket (relative offset).
 std::optional<uint32_t> content_after_flow_root(std::string_view text);
+// When the document's top level is indented (a block collection starting at column c > 0): the
+// first content line indented less than c, which go-yaml silently drops with everything after it
+// (relative offset).
+std::optional<uint32_t> dropped_after_indented_root(std::string_view text);
 // The text with each lone CR made a LF (the same length).
 std::string lone_cr_as_lf(std::string_view text);
 

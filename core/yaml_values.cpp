@@ -93,7 +93,17 @@ void reset(Document& doc) {
   doc.duplicates.clear();
 }
 
+void parse_one_document(Document& doc, const ParseLimits& limits);
+
+// Reads the document, then notes content that kubectl would drop without a word.
 void parse_one(Document& doc, const ParseLimits& limits) {
+  parse_one_document(doc, limits);
+  if (doc.syntax_error || doc.limit_error || doc.empty()) return;
+  const std::string_view text = doc.source().view().substr(doc.span().start, doc.span().end - doc.span().start);
+  if (const auto dropped = dropped_after_indented_root(text)) doc.dropped_from = doc.span().start + *dropped;
+}
+
+void parse_one_document(Document& doc, const ParseLimits& limits) {
   const ByteRange span = doc.span();
   const std::string_view text = doc.source().view().substr(span.start, span.end - span.start);
   // Refused before parsing, as go-yaml's reader does; yaml-cpp would read them and shift every

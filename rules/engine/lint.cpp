@@ -136,6 +136,23 @@ void lint_job(const Document& doc, NodeId root, JobKind kind, const LintOptions&
             out.end());
 }
 
+// KF008: where the silently dropped part of an indented document starts, and what kubectl sends.
+Diagnostic truncation_warning(const Document& doc) {
+  const SourceText& s = doc.source();
+  const uint32_t at = *doc.dropped_from;
+  const std::string_view line = s.line_text(s.line_of(at));
+  const uint32_t start = static_cast<uint32_t>(line.data() - s.bytes().data()) + static_cast<uint32_t>(line.find_first_not_of(' '));
+  const uint32_t end = static_cast<uint32_t>(line.data() - s.bytes().data() + line.size());
+  std::string keys;
+  const ValueTree& v = doc.values;
+  if (v.is_map(v.root))
+    for (const MapEntry& e : v.at(v.root).entries) keys += (keys.empty() ? "`" : ", `") + v.at(e.key).text + "`";
+  return engine_diagnostic("KF008", {start, std::max(start, end)},
+                           "this line and everything after it are dropped: the document's top level is indented, and this line is "
+                           "indented less, so kubectl sends only " + (keys.empty() ? std::string("the lines above") : keys),
+                           doc.index());
+}
+
 struct ActiveSuppression {
   SuppressionComment comment;
   std::vector<std::string> ids;  // resolved; "all" kept as is
@@ -309,6 +326,7 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
                                (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob");
     }
   }
+  if (doc.dropped_from && file_mentions_kubeflow(doc)) out.push_back(truncation_warning(doc));
   apply_suppressions(doc, options, out, 0);
   // Configuration: disabled rules (engine-emitted ones included) and severity overrides.
   out.erase(std::remove_if(out.begin(), out.end(),
