@@ -6,9 +6,10 @@
 #
 # --ci: each target replays its whole corpus, then runs a fixed number of mutations from a fixed
 # seed (-seed, -runs, no time limit) starting from an empty working folder, so the same commit
-# always gets the same verdict. Two more things are needed for that, both measured: -reload=0
-# (libFuzzer otherwise re-reads its folder every second, a clock in the loop) and no address
-# randomisation (setarch -R: pointer values reach the comparison traces that guide mutations). A campaign starts from a random seed and keeps what it finds in
+# always gets the same verdict. Three more things are needed for that, all measured: -reload=0
+# (libFuzzer otherwise re-reads its folder every second, a clock in the loop), no address
+# randomisation (setarch -R: pointer values reach the comparison traces that guide mutations),
+# and a fixed environment (env -i: its size moves the stack, so CI=true alone changed the run). A campaign starts from a random seed and keeps what it finds in
 # build-fuzz/corpus/<target>. Seeds: fuzz/corpus/<target>, plus examples/ and tests/rules/ for the
 # YAML targets. A crash leaves build-fuzz/artifacts/crash-*: copy it into fuzz/corpus/<target>/
 # (it becomes a replay test under ctest) and add a unit test for the bug.
@@ -56,7 +57,7 @@ for t in "${targets[@]}"; do
     work="build-fuzz/ci-corpus/$t"
     rm -rf "$work"
     budget=(-seed="$CI_SEED" -runs="$(ci_runs "$t")" -reload=0)
-    runner=(setarch "$(uname -m)" -R)
+    runner=(env -i PATH=/usr/bin:/bin setarch "$(uname -m)" -R)
     what="seed $CI_SEED, $(ci_runs "$t") runs"
   else
     work="build-fuzz/corpus/$t"
