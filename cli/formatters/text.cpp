@@ -85,8 +85,12 @@ void print_excerpt(const SourceText& src, const Diagnostic& d, bool color, std::
     const unsigned char c = static_cast<unsigned char>(src.bytes()[i]);
     const uint32_t len = static_cast<uint32_t>(utf8_sequence_length(c));
     // As wide as what terminal_safe() printed for this character.
-    const size_t width = c == '\t' ? 1 : terminal_safe(src.view().substr(i, len)).size() > len ? terminal_safe(src.view().substr(i, len)).size() : 1;
-    marker += c == '\t' ? std::string(1, '\t') : std::string(width, ' ');
+    if (c == '\t') {
+      marker += '\t';
+    } else {  // one column per character, or as wide as its visible escape
+      const size_t escaped = terminal_safe(src.view().substr(i, len)).size();
+      marker.append(escaped > len ? escaped : 1, ' ');
+    }
     i += len;
   }
   const uint32_t line_end = line_begin + static_cast<uint32_t>(line.size());
