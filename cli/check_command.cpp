@@ -37,7 +37,7 @@ FileReport fix_loop(const std::string& display, std::string text, const LintOpti
   FileReport report = lint_text(display, text, options);
   std::vector<std::string> refused;
   for (int round = 0; round < 8 && !report.input_error; ++round) {
-    FixSelection chosen = select_fixes(text, report.diagnostics, unsafe);
+    FixSelection chosen = select_fixes(*report.source, report.diagnostics, unsafe);
     if (round == 0) refused = std::move(chosen.refused);
     if (chosen.edits.empty()) break;
     std::string next = apply_edits(text, chosen.edits);

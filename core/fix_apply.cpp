@@ -87,8 +87,12 @@ std::string refusal(const SourceText& source, const Candidate& c, const std::str
 }  // namespace
 
 FixSelection select_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe) {
+  return select_fixes(SourceText(std::string(text)), diagnostics, include_unsafe);
+}
+
+FixSelection select_fixes(const SourceText& source, const std::vector<Diagnostic>& diagnostics, bool include_unsafe) {
   FixSelection out;
-  const SourceText source{std::string(text)};
+  const std::string_view text = source.view();
   const std::vector<ByteRange> spans = split_documents(source);
   std::vector<Candidate> candidates;
   std::vector<TextEdit> taken;

@@ -20,6 +20,7 @@ struct FixSelection {
   size_t fixes = 0;                  // how many fixes were chosen
   std::vector<std::string> refused;  // "12:8: KF007 fix `Quote the value` not applied: the fixed YAML would not parse (...)"
 };
+FixSelection select_fixes(const SourceText& text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);
 FixSelection select_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder, the original's

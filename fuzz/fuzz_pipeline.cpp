@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::map<std::string, std::vector<Diagnostic>> by_rule;
     for (const Diagnostic& d : report.diagnostics) by_rule[std::string(d.rule->id)].push_back(d);
     for (const auto& [rule, diags] : by_rule) {
-      const FixSelection chosen = select_fixes(report.source->view(), diags, false);
+      const FixSelection chosen = select_fixes(*report.source, diags, false);
       if (chosen.edits.empty()) continue;
       const std::string fixed = apply_edits(report.source->view(), chosen.edits);
       const cli::FileReport after = cli::lint_text("fuzz.yaml", fixed, options);

@@ -90,7 +90,7 @@ json code_actions(const OpenDocument& doc, Encoding enc, const json& params) {
   }
   if (wanted(only, "source.fixAll.kflint") || wanted(only, "source.fixAll")) {
     // The same choice as `kflint check --fix`: whole safe fixes, none overlapping, each guarded.
-    const std::vector<TextEdit> all = select_fixes(text.view(), doc.diagnostics, false).edits;
+    const std::vector<TextEdit> all = select_fixes(text, doc.diagnostics, false).edits;
     if (!all.empty()) actions.push_back({{"title", "Fix all safe kflint findings"}, {"kind", "source.fixAll.kflint"}, {"edit", workspace_edit(doc, enc, all)}});
   }
   return actions;
