@@ -35,9 +35,4 @@ struct CheckOptions {
 
 int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, std::ostream& err);
 
-// Lint one text with fully resolved options (also used by tests and the language server).
-// `threads` > 1 spreads the YAML documents of one large stream across cores. Documents are parsed,
-// linted and dropped one at a time, so memory stays close to the size of the text.
-FileReport lint_text(const std::string& display, std::string text, const LintOptions& options, unsigned threads = 1);
-
 }  // namespace kflint::cli

@@ -18,7 +18,6 @@
 
 namespace kflint::cli::detail {
 
-Diagnostic input_error(std::string message);
 FileReport error_report(const std::string& path, const std::string& display, std::string message);
 
 // Config lookup and resolution, cached per config file (many files share one).

@@ -86,6 +86,15 @@ std::vector<ByteRange> split_documents(const SourceText& source);
 // Parse one document (a span from split_documents); never throws.
 Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits = {});
 
+// How many documents this process has parsed (parse_document) and how many tree-sitter range
+// indexes it has built. Tests use it to show that the editor's features on an analyzed document
+// parse nothing again.
+struct ParseCounts {
+  uint64_t documents = 0;
+  uint64_t range_indexes = 0;
+};
+ParseCounts parse_counts();
+
 // Parse every document of the source; never throws.
 std::vector<Document> parse_documents(const SourceText& source, const ParseLimits& limits = {});
 

@@ -1,6 +1,7 @@
 // The tree-sitter side of a Document: exact end offsets of values and the comments, built on
 // first use for one document's bytes only. This is the only file that includes tree-sitter.
 
+#include <atomic>
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -190,8 +191,13 @@ Document::Document(const SourceText& source, ByteRange span, uint32_t index) : s
 Document::~Document() = default;
 Document::Document(Document&&) noexcept = default;
 
+std::atomic<uint64_t> g_range_indexes{0};
+
 const RangeIndex& Document::ranges() const {
-  if (!ranges_) ranges_ = std::make_unique<RangeIndex>(*source_, span_);
+  if (!ranges_) {
+    ranges_ = std::make_unique<RangeIndex>(*source_, span_);
+    g_range_indexes.fetch_add(1, std::memory_order_relaxed);
+  }
   return *ranges_;
 }
 

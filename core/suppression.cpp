@@ -1,5 +1,6 @@
 #include "core/suppression.h"
 
+#include "core/diagnostic.h"
 #include "core/text_util.h"
 
 namespace kflint {
@@ -47,6 +48,34 @@ SuppressionComment parse_suppression(std::string_view comment, ByteRange range, 
   }
   if (s.items.empty()) s.error = "no rule ids after `disable=`";
   return s;
+}
+
+namespace {
+constexpr std::string_view kDirective = "# kflint: disable=";
+}
+
+TextEdit disable_on_line(const SourceText& text, uint32_t offset, std::string_view id) {
+  const uint32_t line = text.line_of(offset);
+  const std::string_view content = text.line_text(line);
+  const uint32_t begin = static_cast<uint32_t>(content.data() - text.bytes().data());
+  if (const size_t at = content.find(kDirective); at != std::string_view::npos) {
+    size_t end = content.find_first_of(" \t", at + kDirective.size());
+    if (end == std::string_view::npos) end = content.size();
+    return {{begin + static_cast<uint32_t>(end), begin + static_cast<uint32_t>(end)}, "," + std::string(id)};
+  }
+  if (content.find(" #") == std::string_view::npos && content.find('#') != 0)
+    return {{begin + static_cast<uint32_t>(content.size()), begin + static_cast<uint32_t>(content.size())}, "  " + std::string(kDirective) + std::string(id)};
+  const size_t indent = content.find_first_not_of(" \t");
+  return {{begin, begin}, std::string(content.substr(0, indent == std::string_view::npos ? 0 : indent)) + std::string(kDirective) + std::string(id) + "\n"};
+}
+
+TextEdit disable_in_document(const SourceText& text, ByteRange span, std::string_view id) {
+  uint32_t at = span.start;
+  if (text.view().substr(at, 3) == "---") {
+    const uint32_t line = text.line_of(at);
+    at = line + 1 < text.line_count() ? text.line_start(line + 1) : static_cast<uint32_t>(text.size());
+  }
+  return {{at, at}, std::string(kDirective) + std::string(id) + "\n"};
 }
 
 }  // namespace kflint

@@ -2,6 +2,7 @@
 // outside its subset from yaml-cpp's event API (not YAML::Node: ~2x slower and ~37x the file size
 // in memory). This is the only file that includes yaml-cpp's parser.
 
+#include <atomic>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -164,7 +165,15 @@ void parse_one_document(Document& doc, const ParseLimits& limits) {
 
 }  // namespace
 
+extern std::atomic<uint64_t> g_range_indexes;  // core/ranges.cpp
+namespace {
+std::atomic<uint64_t> g_documents_parsed{0};
+}
+
+ParseCounts parse_counts() { return {g_documents_parsed.load(std::memory_order_relaxed), g_range_indexes.load(std::memory_order_relaxed)}; }
+
 Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits) {
+  g_documents_parsed.fetch_add(1, std::memory_order_relaxed);
   Document doc(source, span, index);
   parse_one(doc, limits);
   return doc;

@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "cli/check_command.h"
 #include "core/fix_apply.h"
 #include "core/document.h"
 #include "core/fix_guard.h"
 #include "core/rule_info.h"
+#include "rules/engine/pipeline.h"
 
 namespace {
 
@@ -35,14 +35,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kflint;
   const std::string text(reinterpret_cast<const char*>(data), size);
   LintOptions options;
-  const cli::FileReport report = cli::lint_text("fuzz.yaml", text, options);
+  const FileResult report = analyze(text, options);
   if (report.input_error) return 0;
   for (const bool unsafe : {false, true}) {
     const FixSelection chosen = select_fixes(text, report.diagnostics, unsafe);
     if (chosen.edits.empty()) continue;
     const std::string fixed = apply_edits(text, chosen.edits);
     if (const std::string why = fix_guard(text, chosen.edits, fixed); !why.empty()) fail("the whole-file guard refuses what was chosen:", why);
-    const cli::FileReport after = cli::lint_text("fuzz.yaml", fixed, options);
+    const FileResult after = analyze(fixed, options);
     if (after.input_error) fail("the fixed text is not readable");
     // Unreadable documents, counted by the parser (not by reported KF001s: fixing `kind: tFJob`
     // makes the file a Kubeflow file, whose broken documents are then reported).

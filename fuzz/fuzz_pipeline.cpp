@@ -1,5 +1,6 @@
-// The whole CLI pipeline on arbitrary bytes: encoding check, documents, all rules under two
-// targets, every formatter; then the safe fixes applied and the result linted again.
+// The whole pipeline on arbitrary bytes: the engine's analyze() (encoding check, documents, all
+// rules) under two targets, every formatter of the CLI face, the language server's re-analysis;
+// then the safe fixes applied and the result analyzed again.
 // Oracles: ranges inside the text; safe fixes never add a finding of the rule they fix and never
 // break YAML that parsed; the language server's per-document cache gives the CLI's diagnostics.
 #include <cstdint>
@@ -8,11 +9,11 @@
 #include <sstream>
 #include <string>
 
-#include "cli/check_command.h"
-#include "cli/formatters/formatters.h"
+#include "cli/formatters/formatters.h"  // the CLI face: its formatters on every result
 #include "core/fix_apply.h"
 #include "core/rule_info.h"
 #include "lsp/documents.h"
+#include "rules/engine/pipeline.h"
 
 namespace {
 
@@ -21,7 +22,7 @@ void fail(const char* what) {
   std::abort();
 }
 
-std::map<std::string, int> count_by_rule(const kflint::cli::FileReport& r) {
+std::map<std::string, int> count_by_rule(const kflint::FileResult& r) {
   std::map<std::string, int> out;
   for (const kflint::Diagnostic& d : r.diagnostics) ++out[std::string(d.rule->id)];
   return out;
@@ -35,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (Target target : {Target::Auto, Target::Cci}) {
     LintOptions options;
     options.target = target;
-    const cli::FileReport report = cli::lint_text("fuzz.yaml", text, options);
+    const FileResult report = analyze(text, options);
     for (const Diagnostic& d : report.diagnostics) {
       if (d.range.start > d.range.end || d.range.end > report.source->size()) fail("diagnostic range outside the text");
       for (const Fix& f : d.fixes)
@@ -44,7 +45,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     std::ostringstream sink;
     cli::FormatOptions fo;
-    const std::vector<cli::FileReport> reports{report};
+    cli::FileReport as_report;
+    as_report.path = as_report.display = "fuzz.yaml";
+    as_report.source = report.source;
+    as_report.diagnostics = report.diagnostics;
+    as_report.skipped = report.skipped;
+    as_report.jobs = report.jobs;
+    as_report.input_error = report.input_error;
+    const std::vector<cli::FileReport> reports{as_report};
     cli::format_text(reports, fo, sink);
     cli::format_json(reports, fo, sink);
     cli::format_sarif(reports, fo, sink);
@@ -53,14 +61,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     cli::format_gitlab(reports, fo, sink);
     if (report.input_error) continue;
 
-    // The language server's cached per-document lint must agree with the CLI.
+    // The language server's analysis (documents kept, trees kept, reused after an edit) must
+    // agree with the plain one, before and after an edit that leaves the text as it was.
     lsp::OpenDocument doc;
     doc.text = report.source;
     lsp::relint(doc, options);
-    if (doc.diagnostics.size() != report.diagnostics.size()) fail("LSP and CLI disagree on the number of findings");
-    for (size_t i = 0; i < doc.diagnostics.size(); ++i)
-      if (doc.diagnostics[i].rule != report.diagnostics[i].rule || doc.diagnostics[i].range.start != report.diagnostics[i].range.start ||
-          doc.diagnostics[i].range.end != report.diagnostics[i].range.end || doc.diagnostics[i].message != report.diagnostics[i].message)
+    doc.text = std::make_shared<const SourceText>(std::string(report.source->view()));
+    lsp::relint(doc, options);  // every document is reused from the previous result
+    const std::vector<Diagnostic>& kept = doc.diagnostics();
+    if (kept.size() != report.diagnostics.size()) fail("LSP and CLI disagree on the number of findings");
+    for (size_t i = 0; i < kept.size(); ++i)
+      if (kept[i].rule != report.diagnostics[i].rule || kept[i].range.start != report.diagnostics[i].range.start ||
+          kept[i].range.end != report.diagnostics[i].range.end || kept[i].message != report.diagnostics[i].message)
         fail("LSP and CLI disagree on a finding");
 
     // Safe fixes, one rule at a time, chosen as `--fix` and the editor's fix-all choose them
@@ -73,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const FixSelection chosen = select_fixes(*report.source, diags, false);
       if (chosen.edits.empty()) continue;
       const std::string fixed = apply_edits(report.source->view(), chosen.edits);
-      const cli::FileReport after = cli::lint_text("fuzz.yaml", fixed, options);
+      const FileResult after = analyze(fixed, options);
       const std::map<std::string, int> counts = count_by_rule(after);
       const auto was = before.find(rule);
       const auto now = counts.find(rule);

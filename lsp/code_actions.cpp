@@ -5,6 +5,8 @@
 #include "core/document.h"
 #include "core/fix_apply.h"
 #include "core/rule_info.h"
+#include "core/suppression.h"
+#include "rules/engine/engine_rules.h"
 #include "lsp/features.h"
 
 namespace kflint::lsp {
@@ -26,38 +28,13 @@ bool wanted(const json& only, const std::string& kind) {
   return false;
 }
 
-// `# kflint: disable=ID` for the finding's line: appended to an existing directive, at the end
-// of a line without a comment, or on its own line above (which covers the next node).
-TextEdit disable_line_edit(const SourceText& text, const Diagnostic& d) {
-  const uint32_t line = text.line_of(d.range.start);
-  const std::string_view content = text.line_text(line);
-  const uint32_t begin = static_cast<uint32_t>(content.data() - text.bytes().data());
-  const std::string id(d.rule->id);
-  if (const size_t at = content.find("# kflint: disable="); at != std::string_view::npos) {
-    size_t end = content.find_first_of(" \t", at + 18);
-    if (end == std::string_view::npos) end = content.size();
-    return {{begin + static_cast<uint32_t>(end), begin + static_cast<uint32_t>(end)}, "," + id};
-  }
-  if (content.find(" #") == std::string_view::npos && content.find('#') != 0)
-    return {{begin + static_cast<uint32_t>(content.size()), begin + static_cast<uint32_t>(content.size())}, "  # kflint: disable=" + id};
-  const size_t indent = content.find_first_not_of(" \t");
-  return {{begin, begin}, std::string(content.substr(0, indent == std::string_view::npos ? 0 : indent)) + "# kflint: disable=" + id + "\n"};
-}
-
-// `# kflint: disable=ID` before the first key of every YAML document that has the finding.
-std::vector<TextEdit> disable_document_edits(const OpenDocument& doc, const std::string& id) {
+// The directive before the first content of every YAML document that has a finding of `id`.
+std::vector<TextEdit> disable_document_edits(const OpenDocument& doc, std::string_view id) {
   std::vector<TextEdit> edits;
-  const SourceText& text = *doc.text;
-  for (const ByteRange span : split_documents(text)) {
+  for (const AnalyzedDocument& d : doc.result.documents) {
     bool has = false;
-    for (const Diagnostic& d : doc.diagnostics) has = has || (d.rule->id == id && d.range.start >= span.start && d.range.start < std::max(span.end, span.start + 1));
-    if (!has) continue;
-    uint32_t at = span.start;
-    if (text.view().substr(at, 3) == "---") {
-      const uint32_t line = text.line_of(at);
-      at = line + 1 < text.line_count() ? text.line_start(line + 1) : static_cast<uint32_t>(text.size());
-    }
-    edits.push_back({{at, at}, "# kflint: disable=" + id + "\n"});
+    for (const Diagnostic& f : d.relative) has = has || f.rule->id == id;
+    if (has) edits.push_back(disable_in_document(*doc.text, d.span, id));
   }
   return edits;
 }
@@ -70,8 +47,8 @@ json code_actions(const OpenDocument& doc, Encoding enc, const json& params) {
   const json only = params.value("context", json::object()).value("only", json::array());
   json actions = json::array();
   if (wanted(only, "quickfix")) {
-    for (const Diagnostic& d : doc.diagnostics) {
-      if (d.range.start > want.end || d.range.end < want.start || d.rule->id == "KF000") continue;
+    for (const Diagnostic& d : doc.diagnostics()) {
+      if (d.range.start > want.end || d.range.end < want.start || d.rule == &engine_rules::input_error()) continue;
       const json diag = json::array({diagnostic_json(text, doc.uri, d, enc)});
       for (const Fix& f : d.fixes) {
         if (f.applicability == Applicability::DisplayOnly || f.edits.empty()) continue;
@@ -83,14 +60,15 @@ json code_actions(const OpenDocument& doc, Encoding enc, const json& params) {
       }
       const std::string id(d.rule->id);
       actions.push_back({{"title", "Disable " + id + " for this line"}, {"kind", "quickfix"}, {"diagnostics", diag},
-                         {"edit", workspace_edit(doc, enc, {disable_line_edit(text, d)})}});
+                         {"edit", workspace_edit(doc, enc, {disable_on_line(text, d.range.start, id)})}});
       actions.push_back({{"title", "Disable " + id + " for this file"}, {"kind", "quickfix"}, {"diagnostics", diag},
                          {"edit", workspace_edit(doc, enc, disable_document_edits(doc, id))}});
     }
   }
   if (wanted(only, "source.fixAll.kflint") || wanted(only, "source.fixAll")) {
     // The same choice as `kflint check --fix`: whole safe fixes, none overlapping, each guarded.
-    const std::vector<TextEdit> all = select_fixes(text, doc.diagnostics, false).edits;
+    if (!doc.fix_all) doc.fix_all = select_fixes(text, doc.diagnostics(), false).edits;
+    const std::vector<TextEdit>& all = *doc.fix_all;
     if (!all.empty()) actions.push_back({{"title", "Fix all safe kflint findings"}, {"kind", "source.fixAll.kflint"}, {"edit", workspace_edit(doc, enc, all)}});
   }
   return actions;

@@ -6,6 +6,7 @@
 #include "core/text_util.h"
 #include "lsp/features.h"
 #include "lsp/yaml_context.h"
+#include "rules/engine/jobs_in.h"
 #include "schema/schema.h"
 
 namespace kflint::lsp {
@@ -61,7 +62,17 @@ std::vector<std::string> values_for(const CursorContext& c) {
 }  // namespace
 
 json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
-  const CursorContext c = cursor_context(*doc.text, offset);
+  const size_t at = doc.result.document_at(offset);
+  const bool have = at < doc.result.documents.size();
+  CursorContext c = cursor_context(*doc.text, have ? doc.result.documents[at].span : ByteRange{0, 0}, offset);
+  // While the document parses, the job's kind is the engine's (jobs_in); while it does not (the
+  // usual state mid-edit), the `kind:` line's.
+  if (have) {
+    const std::shared_ptr<const Document> tree = doc.result.tree(at);
+    if (!tree->syntax_error && !tree->limit_error)
+      for (const JobRef& job : jobs_in(*tree).jobs)  // in a List, the last item that starts before the cursor
+        if (job.root == tree->values.root || tree->values.at(job.root).start <= offset) c.kind = job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
+  }
   json items = json::array();
   if (c.empty_document) {
     items.push_back(item("TFJob", kSnippet, kTfSnippet, "a minimal distributed TFJob", true));

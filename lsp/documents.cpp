@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <optional>
 
+#include <thread>
+
 #include "core/document.h"
-#include "rules/engine/registry.h"
 
 namespace kflint::lsp {
 
@@ -31,61 +32,16 @@ bool apply_change(std::string& text, const SourceText* given_index, bool has_ran
   return true;
 }
 
-static void shift(Diagnostic& d, int64_t delta) {
-  auto move = [delta](ByteRange& r) {
-    r.start = static_cast<uint32_t>(static_cast<int64_t>(r.start) + delta);
-    r.end = static_cast<uint32_t>(static_cast<int64_t>(r.end) + delta);
-  };
-  move(d.range);
-  for (Fix& f : d.fixes)
-    for (TextEdit& e : f.edits) move(e.range);
-  for (RelatedLocation& r : d.related) move(r.range);
-}
-
 void relint(OpenDocument& doc, const LintOptions& options) {
-  const SourceText& source = *doc.text;
-  if (auto bad = check_text_encoding(source.view())) {  // NUL bytes can arrive through JSON too
-    doc.cache.clear();
-    doc.cache_text.reset();
-    doc.diagnostics.clear();
-    Diagnostic d;
-    d.rule = &find_rule("KF000")->info;
-    d.message = *bad;
-    doc.diagnostics.push_back(std::move(d));
-    doc.dirty = false;
-    return;
-  }
-  const std::vector<ByteRange> spans = split_documents(source);
-  std::unordered_map<std::string_view, OpenDocument::Chunk> next;
-  doc.diagnostics.clear();
-  doc.jobs = 0;
-  doc.relinted_last = 0;
-  for (uint32_t i = 0; i < spans.size(); ++i) {
-    const ByteRange span = spans[i];
-    const std::string_view bytes = source.view().substr(span.start, span.end - span.start);
-    auto cached = doc.cache.find(bytes);
-    OpenDocument::Chunk chunk;
-    if (cached != doc.cache.end()) {
-      chunk = cached->second;
-    } else {
-      const Document parsed = parse_document(source, span, i);
-      LintResult result = lint_document(parsed, options);
-      for (Diagnostic& d : result.diagnostics) shift(d, -static_cast<int64_t>(span.start));
-      chunk.relative = std::move(result.diagnostics);
-      chunk.jobs = result.jobs;
-      ++doc.relinted_last;
-    }
-    chunk.span = span;
-    for (Diagnostic d : chunk.relative) {
-      shift(d, span.start);
-      d.document = i;
-      doc.diagnostics.push_back(std::move(d));
-    }
-    doc.jobs += chunk.jobs;
-    next.emplace(bytes, std::move(chunk));
-  }
-  doc.cache = std::move(next);
-  doc.cache_text = doc.text;
+  AnalyzeOptions settings;
+  settings.keep_documents = true;
+  // Trees are kept for the editor's features; in a very large file they would cost several times
+  // its size, so there they are parsed per request instead.
+  settings.keep_trees = doc.text->size() <= kKeepTreesUpTo;
+  settings.threads = doc.text->size() >= kParallelFrom ? std::max(1u, std::thread::hardware_concurrency()) : 1;
+  doc.result = analyze(doc.text, options, settings, &doc.result);
+  doc.fix_all.reset();
+  doc.text = doc.result.source;
   doc.dirty = false;
 }
 

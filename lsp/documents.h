@@ -1,41 +1,40 @@
 #pragma once
-// Open documents and their lint results, cached per YAML document: an edit re-parses and
-// re-lints only the documents of the stream whose bytes changed; the others keep their findings
-// (stored relative to their document's start and shifted into place).
+// Open documents and the engine's results for them: an edit re-parses and re-lints only the
+// documents of the stream whose bytes changed; the others keep their findings and trees.
 
 #include <cstdint>
-#include <map>
 #include <memory>
+#include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "core/source_text.h"
-#include "rules/engine/lint.h"
+#include "rules/engine/pipeline.h"
 
 namespace kflint::lsp {
+
+inline constexpr size_t kKeepTreesUpTo = 8u << 20;  // bytes of text whose document trees stay in memory
+inline constexpr size_t kParallelFrom = 1u << 20;   // bytes of text from which documents are analyzed on every core
 
 struct OpenDocument {
   std::string uri;
   std::string path;  // file system path for config lookup ("" for untitled documents)
   int64_t version = 0;
-  std::shared_ptr<const SourceText> text;
-  std::vector<Diagnostic> diagnostics;  // for `text`, absolute offsets
-  uint32_t jobs = 0;
+  std::shared_ptr<const SourceText> text;  // the latest text (result.source once re-analyzed)
+  // The engine's result for the last analyzed text: findings, and each YAML document's findings
+  // and tree, which the next analysis reuses for unchanged documents and the features read.
+  FileResult result;
   bool dirty = true;        // needs a re-lint
   bool unpublished = true;  // its current diagnostics were not sent yet
 
-  struct Chunk {
-    ByteRange span;
-    std::vector<Diagnostic> relative;  // offsets relative to span.start
-    uint32_t jobs = 0;
-  };
-  // Chunk bytes -> results for the last linted text. The keys view `cache_text`, so an edit
-  // copies no document bytes; only the changed documents are parsed and linted again.
-  std::unordered_map<std::string_view, Chunk> cache;
-  std::shared_ptr<const SourceText> cache_text;
-  size_t relinted_last = 0;                       // documents re-linted by the last update (tests, bench)
+  // The edits of "fix all" for `result`: chosen and guarded (which parses the fixed text) on the
+  // first request, then kept until the next analysis.
+  mutable std::optional<std::vector<TextEdit>> fix_all;
+
+  const std::vector<Diagnostic>& diagnostics() const { return result.diagnostics; }
+  // Forget reused results (the configuration changed).
+  void invalidate() { result = FileResult(), fix_all.reset(), dirty = unpublished = true; }
 };
 
 // Applies one LSP content change (`range` in the negotiated encoding, or a full replacement).
@@ -44,7 +43,8 @@ struct OpenDocument {
 bool apply_change(std::string& text, const SourceText* index, bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char,
                   const std::string& new_text, bool utf16);
 
-// Re-lints `doc` with `options`, reusing cached results for unchanged YAML documents.
+// Re-analyzes `doc` with `options` (rules/engine/pipeline.h), reusing its previous result for the
+// YAML documents whose bytes did not change.
 void relint(OpenDocument& doc, const LintOptions& options);
 
 // File system path of a file:// URI ("" otherwise), percent-decoded.

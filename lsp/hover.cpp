@@ -16,7 +16,7 @@ json hover(const OpenDocument& doc, Encoding enc, uint32_t offset) {
   std::string md;
   ByteRange range{offset, offset};
   bool have_range = false;
-  for (const Diagnostic& d : doc.diagnostics) {
+  for (const Diagnostic& d : doc.diagnostics()) {
     if (offset < d.range.start || offset > std::max(d.range.end, d.range.start + 1)) continue;
     md += "**" + std::string(d.rule->id) + " " + std::string(d.rule->slug) + "** (" + severity_name(d.severity) + "): " +
           std::string(d.rule->summary);
@@ -24,7 +24,8 @@ json hover(const OpenDocument& doc, Encoding enc, uint32_t offset) {
     md += "\n\n";
     if (!have_range) range = d.range, have_range = true;
   }
-  const FieldAtOffset field = field_at(text, offset);
+  const size_t at = doc.result.document_at(offset);
+  const FieldAtOffset field = at < doc.result.documents.size() ? field_at(*doc.result.tree(at), offset) : FieldAtOffset{};
   if (field.key != kNoNode && !field.kind.empty()) {
     const schema::FieldDoc fd = schema::field_doc(field.kind, field.schema_path);
     if (!fd.type.empty() || !fd.description.empty()) {

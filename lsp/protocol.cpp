@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/rule_info.h"
-#include "rules/engine/registry.h"
+#include "rules/engine/engine_rules.h"
 
 namespace kflint::lsp {
 
@@ -47,7 +47,7 @@ json diagnostic_json(const SourceText& text, const std::string& uri, const Diagn
       related.push_back({{"location", {{"uri", uri}, {"range", range_json(text, r.range, enc)}}}, {"message", r.message}});
     out["relatedInformation"] = related;
   }
-  if (d.rule->id == "KF005") out["tags"] = json::array({1});  // Unnecessary: editors fade the comment
+  if (d.rule == &engine_rules::unused_suppression()) out["tags"] = json::array({1});  // Unnecessary: editors fade the comment
   return out;
 }
 

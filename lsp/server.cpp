@@ -1,12 +1,31 @@
 #include "lsp/server.h"
 
 #include <filesystem>
+#include <map>
 #include <vector>
 
 #include "lsp/features.h"
 #include "rules/engine/registry.h"
 
 namespace kflint::lsp {
+namespace {
+
+uint32_t cursor(const OpenDocument& doc, const json& params, Encoding enc) { return offset_of(*doc.text, params.at("position"), enc); }
+
+// The features that answer from one open document's analysis: method -> (document, params).
+using Feature = json (*)(const OpenDocument&, Encoding, const json&);
+const std::map<std::string, Feature, std::less<>>& document_features() {
+  static const std::map<std::string, Feature, std::less<>> table = {
+      {"textDocument/codeAction", [](const OpenDocument& d, Encoding e, const json& p) { return code_actions(d, e, p); }},
+      {"textDocument/hover", [](const OpenDocument& d, Encoding e, const json& p) { return hover(d, e, cursor(d, p, e)); }},
+      {"textDocument/completion", [](const OpenDocument& d, Encoding e, const json& p) { return completion(d, e, cursor(d, p, e)); }},
+      {"textDocument/documentSymbol", [](const OpenDocument& d, Encoding e, const json&) { return document_symbols(d, e); }},
+      {"textDocument/foldingRange", [](const OpenDocument& d, Encoding, const json&) { return folding_ranges(d); }},
+  };
+  return table;
+}
+
+}  // namespace
 
 int Server::run() {
   while (!exit_code_) {
@@ -94,18 +113,13 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
     } else if (method == "shutdown") {
       state_ = State::ShutDown;
       reply(id, nullptr);
-    } else if (method == "textDocument/codeAction" || method == "textDocument/hover" || method == "textDocument/completion" ||
-               method == "textDocument/documentSymbol" || method == "textDocument/foldingRange") {
+    } else if (const auto feature = document_features().find(method); feature != document_features().end()) {
       const std::string uri = params.at("textDocument").at("uri").get<std::string>();
       auto it = documents_.find(uri);
       if (it == documents_.end()) return reply(id, method == "textDocument/hover" ? json(nullptr) : json::array());
       OpenDocument& doc = it->second;
       if (doc.dirty) relint(doc, options_for(doc));  // answer from the latest version
-      if (method == "textDocument/codeAction") reply(id, code_actions(doc, encoding_, params));
-      else if (method == "textDocument/hover") reply(id, hover(doc, encoding_, offset_of(*doc.text, params.at("position"), encoding_)));
-      else if (method == "textDocument/completion") reply(id, completion(doc, encoding_, offset_of(*doc.text, params.at("position"), encoding_)));
-      else if (method == "textDocument/documentSymbol") reply(id, document_symbols(doc, encoding_));
-      else reply(id, folding_ranges(doc));
+      reply(id, feature->second(doc, encoding_, params));
     } else {
       reply_error(id, error_code::kMethodNotFound, "method not found: " + method);
     }
@@ -141,7 +155,7 @@ void Server::dispatch_notification(const std::string& method, const json& params
     else if (method == "workspace/didChangeConfiguration") apply_settings(params.value("settings", json::object()));
     else if (method == "workspace/didChangeWatchedFiles") {
       configs_.clear();
-      for (auto& [uri, doc] : documents_) doc.cache.clear(), doc.dirty = doc.unpublished = true;
+      for (auto& [uri, doc] : documents_) doc.invalidate();
     } else if (method == "$/setTrace") trace_ = params.value("value", "off");
     // Other notifications (and every `$/` one) are ignored, as the protocol asks.
   } catch (const std::exception& e) {
@@ -188,7 +202,7 @@ void Server::apply_settings(const json& settings) {
       else if (parse_severity(level, sev)) setting.severity = sev;
       client_rules_[std::string(r->info.id)] = setting;
     }
-  for (auto& [uri, doc] : documents_) doc.cache.clear(), doc.dirty = doc.unpublished = true;
+  for (auto& [uri, doc] : documents_) doc.invalidate();
 }
 
 LintOptions Server::options_for(const OpenDocument& doc) {
@@ -296,7 +310,7 @@ void Server::publish_pending() {
     if (!doc.unpublished) continue;
     doc.unpublished = false;
     json diags = json::array();
-    for (const Diagnostic& d : doc.diagnostics) diags.push_back(diagnostic_json(*doc.text, uri, d, encoding_));
+    for (const Diagnostic& d : doc.diagnostics()) diags.push_back(diagnostic_json(*doc.text, uri, d, encoding_));
     notify("textDocument/publishDiagnostics", {{"uri", uri}, {"version", doc.version}, {"diagnostics", diags}});
   }
 }

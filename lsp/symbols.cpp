@@ -2,7 +2,7 @@
 // breadcrumbs) and textDocument/foldingRange (each YAML document and each replica type).
 #include "core/document.h"
 #include "lsp/features.h"
-#include "rules/engine/job_view.h"
+#include "rules/engine/jobs_in.h"
 
 namespace kflint::lsp {
 namespace {
@@ -45,49 +45,33 @@ void job_symbols(const Document& doc, NodeId root, JobKind kind, Encoding enc, j
 
 json document_symbols(const OpenDocument& doc, Encoding enc) {
   json out = json::array();
-  const SourceText& text = *doc.text;
-  const std::vector<ByteRange> spans = split_documents(text);
-  for (uint32_t i = 0; i < spans.size(); ++i) {
-    const Document d = parse_document(text, spans[i], i);
-    const ValueTree& v = d.values;
-    if (d.empty() || !v.is_map(v.root)) continue;
-    auto kind_of = [&](NodeId root, JobKind& kind) {
-      const std::string_view k = v.str(v.get(root, "kind"));
-      if (k == "TFJob") return kind = JobKind::TFJob, true;
-      if (k == "MXJob") return kind = JobKind::MXJob, true;
-      return false;
-    };
-    JobKind kind;
-    const NodeId items = v.get(v.root, "items");
-    if (v.is_seq(items)) {
-      for (NodeId item : v.at(items).items)
-        if (v.is_map(item) && kind_of(item, kind)) job_symbols(d, item, kind, enc, out);
-    } else if (kind_of(v.root, kind)) {
-      job_symbols(d, v.root, kind, enc, out);
-    }
+  const FileResult& result = doc.result;
+  for (size_t i = 0; i < result.documents.size(); ++i) {
+    if (result.documents[i].jobs == 0) continue;  // the engine found no job here: nothing to outline
+    const std::shared_ptr<const Document> d = result.tree(i);
+    for (const JobRef& job : jobs_in(*d).jobs) job_symbols(*d, job.root, job.kind, enc, out);
   }
   return out;
 }
 
 json folding_ranges(const OpenDocument& doc) {
   json out = json::array();
-  const SourceText& text = *doc.text;
-  const std::vector<ByteRange> spans = split_documents(text);
-  for (uint32_t i = 0; i < spans.size(); ++i) {
-    const uint32_t first = text.line_of(spans[i].start);
-    const uint32_t last = text.line_of(spans[i].end > spans[i].start ? spans[i].end - 1 : spans[i].start);
+  const FileResult& result = doc.result;
+  const SourceText& text = *result.source;
+  for (size_t i = 0; i < result.documents.size(); ++i) {
+    const ByteRange span = result.documents[i].span;
+    const uint32_t first = text.line_of(span.start);
+    const uint32_t last = text.line_of(span.end > span.start ? span.end - 1 : span.start);
     if (last > first) out.push_back({{"startLine", first}, {"endLine", last}});
-    if (spans.size() > 200) continue;  // per-replica folds only where parsing every document is cheap
-    const Document d = parse_document(text, spans[i], i);
-    const ValueTree& v = d.values;
-    if (d.empty() || !v.is_map(v.root)) continue;
-    const NodeId spec = v.get(v.root, "spec");
-    for (const char* field : {"tfReplicaSpecs", "mxReplicaSpecs"}) {
-      const NodeId specs = v.get(spec, field);
-      if (!v.is_map(specs)) continue;
-      for (const MapEntry& e : v.at(specs).entries) {
-        const ByteRange r = d.entry_range(e.value);
-        const uint32_t a = text.line_of(r.start), b = text.line_of(r.end > r.start ? r.end - 1 : r.start);
+    // Per-replica folds where the trees are at hand, or parsing each document is cheap.
+    if (result.documents[i].jobs == 0 || (!result.documents[i].tree && result.documents.size() > 200)) continue;
+    const std::shared_ptr<const Document> d = result.tree(i);
+    const ValueTree& v = d->values;
+    for (const JobRef& job : jobs_in(*d).jobs) {
+      const JobView view = build_job_view(v, job.root, job.kind);
+      for (const ReplicaView& r : view.replicas) {
+        const ByteRange range = d->entry_range(r.spec);
+        const uint32_t a = text.line_of(range.start), b = text.line_of(range.end > range.start ? range.end - 1 : range.start);
         if (b > a) out.push_back({{"startLine", a}, {"endLine", b}});
       }
     }

@@ -167,19 +167,3 @@ Transport fd_transport(int in_fd, int out_fd) {
 }
 
 }  // namespace kflint::lsp
-
-#include <csignal>
-
-#include "lsp/run.h"
-#include "lsp/server.h"
-
-namespace kflint::lsp {
-
-int run_stdio_server() {
-  std::signal(SIGPIPE, SIG_IGN);  // a client that goes away must not kill us mid-write
-  Transport transport = fd_transport(0, 1);
-  Server server(transport);
-  return server.run();
-}
-
-}  // namespace kflint::lsp

@@ -3,20 +3,22 @@
 #include <algorithm>
 
 #include "core/text_util.h"
+#include "rules/engine/jobs_in.h"
 #include "schema/schema.h"
 
 namespace kflint::lsp {
 namespace {
 
-size_t span_index(const std::vector<ByteRange>& spans, uint32_t offset) {
-  for (size_t i = 0; i < spans.size(); ++i)
-    if (offset >= spans[i].start && (offset < spans[i].end || i + 1 == spans.size())) return i;
-  return spans.empty() ? 0 : spans.size() - 1;
-}
-
 std::string canonical_kind(std::string_view k) {
   if (iequals(k, "TFJob")) return "TFJob";
   if (iequals(k, "MXJob")) return "MXJob";
+  return {};
+}
+
+// The kind of the job rooted at `root`, when the engine lints it as one ("" otherwise).
+std::string job_kind_at(const Document& doc, NodeId root) {
+  for (const JobRef& job : jobs_in(doc).jobs)
+    if (job.root == root) return job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
   return {};
 }
 
@@ -37,12 +39,8 @@ std::string docs_path(const std::string& kind, const std::vector<std::string>& c
 
 }  // namespace
 
-FieldAtOffset field_at(const SourceText& text, uint32_t offset) {
+FieldAtOffset field_at(const Document& doc, uint32_t offset) {
   FieldAtOffset out;
-  const std::vector<ByteRange> spans = split_documents(text);
-  if (spans.empty()) return out;
-  const size_t i = span_index(spans, offset);
-  const Document doc = parse_document(text, spans[i], static_cast<uint32_t>(i));
   const ValueTree& v = doc.values;
   if (doc.empty() || !v.is_map(v.root)) return out;
   NodeId best = kNoNode;
@@ -76,7 +74,7 @@ FieldAtOffset field_at(const SourceText& text, uint32_t offset) {
     job_root = steps[1].first;
     steps.erase(steps.begin(), steps.begin() + 2);
   }
-  out.kind = canonical_kind(v.str(v.get(job_root, "kind")));
+  out.kind = job_kind_at(doc, job_root);
   std::vector<std::string> components;
   for (const auto& s : steps) components.push_back(s.second);
   out.key = best;
@@ -87,10 +85,8 @@ FieldAtOffset field_at(const SourceText& text, uint32_t offset) {
   return out;
 }
 
-CursorContext cursor_context(const SourceText& text, uint32_t offset) {
+CursorContext cursor_context(const SourceText& text, ByteRange span, uint32_t offset) {
   CursorContext c;
-  const std::vector<ByteRange> spans = split_documents(text);
-  const ByteRange span = spans.empty() ? ByteRange{0, 0} : spans[span_index(spans, offset)];
   const uint32_t first_line = text.line_of(span.start);
   const uint32_t last_line = text.line_of(span.end > span.start ? span.end - 1 : span.start);
   c.empty_document = true;

@@ -19,7 +19,8 @@ struct FieldAtOffset {
   std::string schema_path;  // spec.tfReplicaSpecs.*.replicas (the docs key)
   ByteRange key_range;
 };
-FieldAtOffset field_at(const SourceText& text, uint32_t offset);
+// The key under `offset` in a parsed document; its kind only when the engine lints it as a job.
+FieldAtOffset field_at(const Document& doc, uint32_t offset);
 
 struct CursorContext {
   std::string kind;                 // from `kind:` in this YAML document; "" when unknown
@@ -31,6 +32,7 @@ struct CursorContext {
   bool empty_document = false;      // nothing but comments and blanks in this YAML document
   bool in_list_item_start = false;  // the cursor is right after `- `
 };
-CursorContext cursor_context(const SourceText& text, uint32_t offset);
+// From the lines of the YAML document `span` alone (it need not parse).
+CursorContext cursor_context(const SourceText& text, ByteRange span, uint32_t offset);
 
 }  // namespace kflint::lsp

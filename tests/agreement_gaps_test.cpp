@@ -24,7 +24,7 @@ const std::string kJobBody =
 // KubeDL's TFJob (training.kubedl.io) has its own CRD: not a Kubeflow job, skipped with a reason.
 // kflint reported KF006 "use kubeflow.org/v1" on all of them.
 TEST(AgreementGaps, JobsOfAnotherApiGroupAreSkipped) {
-  const cli::FileReport kubedl = test::lint_string("apiVersion: training.kubedl.io/v1alpha1\n" + kJobBody);
+  const FileResult kubedl = test::lint_string("apiVersion: training.kubedl.io/v1alpha1\n" + kJobBody);
   EXPECT_TRUE(kubedl.diagnostics.empty()) << test::rendered(kubedl).front();
   EXPECT_EQ(kubedl.jobs, 0u);
   ASSERT_EQ(kubedl.skipped.size(), 1u);
@@ -38,7 +38,7 @@ TEST(AgreementGaps, JobsOfAnotherApiGroupAreSkipped) {
 TEST(AgreementGaps, ManagedByHasTheWebhooksValues) {
   std::string job = "apiVersion: kubeflow.org/v1\n" + kJobBody;
   job.replace(job.find("spec:\n"), 6, "spec:\n  runPolicy:\n    managedBy: kueue\n");
-  const cli::FileReport r = test::lint_string(job);
+  const FileResult r = test::lint_string(job);
   ASSERT_EQ(test::rendered(r, "KF104").size(), 1u);
   EXPECT_EQ(test::rendered(r, "KF104")[0],
             "7:16-7:21 KF104 `spec.runPolicy.managedBy` is kueue, which is not an allowed value (allowed: `kubeflow.org/training-operator`, "
@@ -51,7 +51,7 @@ TEST(AgreementGaps, ManagedByHasTheWebhooksValues) {
 TEST(AgreementGaps, ListWithoutKindIsRefused) {
   std::string items = "apiVersion: v1\nitems:\n- apiVersion: kubeflow.org/v1\n";
   for (const std::string& line : test_lines(kJobBody)) items += "  " + line + "\n";
-  const cli::FileReport r = test::lint_string(items);
+  const FileResult r = test::lint_string(items);
   ASSERT_EQ(test::rendered(r, "KF006").size(), 1u) << test::rendered(r).size();
   EXPECT_NE(test::rendered(r, "KF006")[0].find("`Object 'Kind' is missing`"), std::string::npos);
   EXPECT_EQ(r.jobs, 1u);  // and the job inside is linted
@@ -64,7 +64,7 @@ TEST(AgreementGaps, MxjobLabelIsAnUnknownFieldError) {
       "apiVersion: kubeflow.org/v1\nkind: MXJob\nmetadata:\n  name: tune\nspec:\n  jobMode: MXTune\n  mxReplicaSpecs:\n    TunerServer:\n"
       "      label: 2080ti\n      replicas: 1\n";
   for (Target target : {Target::Auto, Target::Legacy, Target::Cci, Target::Kubeflow}) {
-    const cli::FileReport r = test::lint_string(job, target);
+    const FileResult r = test::lint_string(job, target);
     bool found = false;
     for (const Diagnostic& d : r.diagnostics)
       if (d.rule->id == "KF101" && d.message.find("`label`") != std::string::npos) {
@@ -81,7 +81,7 @@ TEST(AgreementGaps, MxjobLabelIsAnUnknownFieldError) {
 TEST(AgreementGaps, RetiredVersionsGetTheVersionIndependentRules) {
   std::string job = "apiVersion: kubeflow.org/v1alpha1\n" + kJobBody + "status: {conditions: []}\n";
   job.replace(job.find("  name: x\n"), 10, "  name: x\n  resourceVersion: \"42\"\n");
-  const cli::FileReport r = test::lint_string(job);
+  const FileResult r = test::lint_string(job);
   EXPECT_TRUE(test::has_rule(r, "KF006"));
   EXPECT_TRUE(test::has_rule(r, "KF501"));
   EXPECT_TRUE(test::has_rule(r, "KF502"));
@@ -94,7 +94,7 @@ TEST(AgreementGaps, RetiredVersionsGetTheVersionIndependentRules) {
 TEST(AgreementGaps, LegacyRunPolicyLayoutWarnsUnderAuto) {
   std::string job = "apiVersion: kubeflow.org/v1\n" + kJobBody;
   job.replace(job.find("spec:\n"), 6, "spec:\n  cleanPodPolicy: None\n");
-  const cli::FileReport r = test::lint_string(job);
+  const FileResult r = test::lint_string(job);
   ASSERT_EQ(test::rendered(r, "KF220").size(), 1u);
   EXPECT_EQ(r.diagnostics[0].severity, Severity::Warning);
   EXPECT_NE(r.diagnostics[0].message.find("training-operator v1.3 and later reject it"), std::string::npos);
@@ -102,7 +102,7 @@ TEST(AgreementGaps, LegacyRunPolicyLayoutWarnsUnderAuto) {
   EXPECT_EQ(r.diagnostics[0].fixes[0].applicability, Applicability::Unsafe);
   EXPECT_TRUE(test::rendered(test::lint_string(job, Target::Legacy), "KF220").empty());
   EXPECT_TRUE(test::rendered(test::lint_string(job, Target::Cci), "KF220").empty());
-  const cli::FileReport strict = test::lint_string(job, Target::Kubeflow);
+  const FileResult strict = test::lint_string(job, Target::Kubeflow);
   ASSERT_FALSE(test::rendered(strict, "KF220").empty());
 }
 
@@ -141,7 +141,7 @@ TEST(AgreementGaps, StreamsKubectlReadsDifferently) {
   // Lines that end in a lone CR are lines (go-yaml breaks there): the job is read, not one comment.
   std::string cr = job;
   for (char& c : cr) c = c == '\n' ? '\r' : c;
-  const cli::FileReport r = test::lint_string(cr);
+  const FileResult r = test::lint_string(cr);
   EXPECT_EQ(r.jobs, 1u);
   EXPECT_EQ(test::rendered(r, "KF201").size(), 1u);
 }

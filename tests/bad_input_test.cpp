@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "cli/check_command.h"
-#include "test_util.h"
+#include "cli_test_util.h"
 
 namespace kflint {
 namespace {
@@ -61,7 +61,7 @@ TEST(BadInput, ControlCharactersAreASyntaxErrorWithNoFix) {
       "apiVersion: kubeflow.org/v1\nkind: TFJob\nmet\x1c\x1c" "adata:\n  name: x\nspec:\n  tfReplicaSpecs:\n    Worker:\n"
       "      replicas: 1\n      template:\n        spec:\n          containers:\n          - name: tensorflow\n"
       "            image: \"busybox:1.36 \"\n";
-  const cli::FileReport r = test::lint_string(job);
+  const FileResult r = test::lint_string(job);
   ASSERT_EQ(test::rendered(r), std::vector<std::string>{"3:4-3:4 KF001 YAML syntax error: control characters are not allowed (U+001C)"});
   EXPECT_TRUE(r.diagnostics[0].fixes.empty());
   // `--fix` leaves such a file alone.
@@ -77,7 +77,7 @@ TEST(BadInput, ControlCharactersAreASyntaxErrorWithNoFix) {
   EXPECT_EQ(test::read_text(path), job);
   fs::remove_all(dir);
   // Only the document holding the character is refused; the next one is linted as usual.
-  const cli::FileReport two = test::lint_string("kind: TFJob\nx: \"\x7f\"\n---\n" + kHead + "spec:\n  tfReplicaSpecs: {}\n");
+  const FileResult two = test::lint_string("kind: TFJob\nx: \"\x7f\"\n---\n" + kHead + "spec:\n  tfReplicaSpecs: {}\n");
   EXPECT_EQ(test::rendered(two), (std::vector<std::string>{"2:5-2:5 KF001 YAML syntax error: control characters are not allowed (U+007F)",
                                                            "9:19-9:21 KF201 `spec.tfReplicaSpecs` is empty: the job is accepted and nothing ever runs; add at least a `Worker`"}));
 }
@@ -88,9 +88,9 @@ TEST(BadInput, SeventyThousandCommentLinesInOneDocument) {
   std::string text = kHead;
   for (int i = 0; i < 70000; ++i) text += "# note\n";
   text += "spec:\n  tfReplicaSpecs: {}\n";
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   EXPECT_EQ(test::rendered(r), std::vector<std::string>{"70006:19-70006:21 KF201 `spec.tfReplicaSpecs` is empty: the job is accepted and nothing ever runs; add at least a `Worker`"});
-  const cli::FileReport suppressed = test::lint_string(text.substr(0, text.size() - 1) + "  # kflint: disable=KF201\n");
+  const FileResult suppressed = test::lint_string(text.substr(0, text.size() - 1) + "  # kflint: disable=KF201\n");
   EXPECT_TRUE(suppressed.diagnostics.empty()) << test::rendered(suppressed).size();
 }
 
@@ -99,7 +99,7 @@ TEST(BadInput, SeventyThousandCommentLinesInOneDocument) {
 TEST(BadInput, ThirtyThousandReplicaTypes) {
   std::string text = kHead + "spec:\n  tfReplicaSpecs:\n";
   for (int i = 0; i < 15000; ++i) text += "    Type" + std::to_string(i) + ": {}\n    TYPE" + std::to_string(i) + ": {}\n";
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   EXPECT_EQ(test::rendered(r, "KF204").size(), 15000u);
   EXPECT_EQ(test::rendered(r, "KF204").front(), "8:5-8:10 KF204 replica types `Type0` and `TYPE0` are the same type: the operator keeps only one of them");
 }
@@ -138,7 +138,7 @@ TEST(BadInput, DeeplyNestedFlowCollections) {
 TEST(BadInput, DeepJsonNeverEndsClean) {
   const std::string deep = "{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\", \"x\": " + std::string(2000000, '[') +
                            std::string(2000000, ']') + "}\n---\n" + kHead + "spec: {tfReplicaSpecs: {}}\n";
-  const cli::FileReport r = test::lint_string(deep);
+  const FileResult r = test::lint_string(deep);
   ASSERT_EQ(r.diagnostics.size(), 2u);
   EXPECT_EQ(test::render(r, r.diagnostics[0]), "1:312-1:312 KF003 nesting deeper than 256 levels");
   EXPECT_EQ(r.diagnostics[1].rule->id, "KF201");
@@ -146,7 +146,7 @@ TEST(BadInput, DeepJsonNeverEndsClean) {
 
 // A syntax error in a document that is not a job, beside a TFJob: kubectl refuses the apply.
 TEST(BadInput, SyntaxErrorsInEveryDocumentOfAKubeflowFile) {
-  const cli::FileReport r = test::lint_string("apiVersion: v1\nkind: ConfigMap\ndata: {a: [1, 2}\n---\n" + kHead + "spec: {tfReplicaSpecs: {Worker: {}}}\n");
+  const FileResult r = test::lint_string("apiVersion: v1\nkind: ConfigMap\ndata: {a: [1, 2}\n---\n" + kHead + "spec: {tfReplicaSpecs: {Worker: {}}}\n");
   EXPECT_TRUE(test::has_rule(r, "KF001")) << test::rendered(r).size();
   // A file with no Kubeflow job at all (a CI workflow in the same folder) stays silent.
   EXPECT_TRUE(test::lint_string("name: ci\non: [push\n").diagnostics.empty());
@@ -157,7 +157,7 @@ TEST(BadInput, MessagesSayWhatHappened) {
   std::string list = "[";
   for (int i = 0; i < 1000001; ++i) list += "1,";
   list += "1]\n";
-  const cli::FileReport big = test::lint_string("# TFJob values\n" + list);
+  const FileResult big = test::lint_string("# TFJob values\n" + list);
   ASSERT_EQ(big.diagnostics.size(), 1u);
   EXPECT_EQ(big.diagnostics[0].message, "more than 1000000 values in one document");
   // UTF-32 byte-order marks, little and big endian.
@@ -213,7 +213,7 @@ namespace {
 TEST(Limits, DocumentsPerStream) {
   std::string stream;
   for (int i = 0; i < 100'005; ++i) stream += "---\na: 1\n";
-  const cli::FileReport r = test::lint_string(stream);
+  const FileResult r = test::lint_string(stream);
   const auto limit = test::rendered(r, "KF003");
   ASSERT_EQ(limit.size(), 1u);
   EXPECT_NE(limit[0].find("more than 100000 documents in one stream"), std::string::npos);

@@ -10,7 +10,7 @@
 
 #include "cli/check_command.h"
 #include "core/fix_apply.h"
-#include "test_util.h"
+#include "cli_test_util.h"
 
 namespace kflint {
 namespace {

@@ -51,7 +51,7 @@ TEST(Config, SeverityOverrideAndDisableApplyToLint) {
   const std::string text =
       "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: a}\nspec:\n  tfReplicaSpecs:\n    Worker:\n      replicas: 0\n"
       "      template: {spec: {containers: [{name: tensorflow, image: busybox}]}}\n";
-  const cli::FileReport r = cli::lint_text("x.yaml", text, c.options);
+  const FileResult r = analyze(text, c.options);
   ASSERT_TRUE(test::has_rule(r, "KF209"));
   for (const Diagnostic& d : r.diagnostics)
     if (d.rule->id == "KF209") EXPECT_EQ(d.severity, Severity::Info);
@@ -68,9 +68,9 @@ TEST(Config, PathAndObjectIgnores) {
   EXPECT_FALSE(c.excluded("/repo/jobs/x.yaml"));
   const std::string text = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: smoke-1}\nspec:\n  tfReplicaSpecs:\n    Worker:\n"
                            "      template: {spec: {containers: [{name: tensorflow, image: busybox}]}}\n";
-  EXPECT_FALSE(test::has_rule(cli::lint_text("x.yaml", text, c.options), "KF405"));
+  EXPECT_FALSE(test::has_rule(analyze(text, c.options), "KF405"));
   const std::string other = text.substr(0, text.find("smoke-1")) + "prod-1" + text.substr(text.find("smoke-1") + 7);
-  EXPECT_TRUE(test::has_rule(cli::lint_text("x.yaml", other, c.options), "KF405"));
+  EXPECT_TRUE(test::has_rule(analyze(other, c.options), "KF405"));
 }
 
 // Globs: the old backtracking matcher took over 30 s on ~22 `**` or ~60 `*`; matching is now

@@ -73,7 +73,7 @@ TEST(Document, SyntaxErrorDoesNotHideOtherDocuments) {
   const std::string text =
       "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: [\n---\n"
       "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: Bad_Name\nspec:\n  tfReplicaSpecs: {}\n";
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   EXPECT_TRUE(test::has_rule(r, "KF001"));
   EXPECT_TRUE(test::has_rule(r, "KF504"));
   EXPECT_TRUE(test::has_rule(r, "KF201"));
@@ -85,7 +85,7 @@ TEST(Document, ListKindsLintEachItemAtItsPosition) {
       "- apiVersion: kubeflow.org/v1\n  kind: TFJob\n  metadata: {name: a}\n  spec: {tfReplicaSpecs: {}}\n"
       "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n"
       "- apiVersion: kubeflow.org/v1\n  kind: MXJob\n  metadata: {name: B}\n  spec: {jobMode: MXTrain, mxReplicaSpecs: {}}\n";
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   EXPECT_EQ(r.jobs, 2u);
   const auto lines = test::rendered(r, "KF201");
   ASSERT_EQ(lines.size(), 2u);
@@ -95,7 +95,7 @@ TEST(Document, ListKindsLintEachItemAtItsPosition) {
 }
 
 TEST(Document, NonKubeflowDocumentsAreSilent) {
-  const cli::FileReport r = test::lint_string("apiVersion: apps/v1\nkind: Deployment\nspec: {replicas: \"x\"}\n---\nfoo: [1, 2\n");
+  const FileResult r = test::lint_string("apiVersion: apps/v1\nkind: Deployment\nspec: {replicas: \"x\"}\n---\nfoo: [1, 2\n");
   EXPECT_TRUE(r.diagnostics.empty());
   EXPECT_EQ(r.skipped.size(), 2u);
 }
@@ -104,7 +104,7 @@ TEST(Document, NestingLimit) {
   std::string deep = "kind: TFJob\nx: ";
   for (int i = 0; i < 300; ++i) deep += "[";
   for (int i = 0; i < 300; ++i) deep += "]";
-  const cli::FileReport r = test::lint_string(deep + "\n");
+  const FileResult r = test::lint_string(deep + "\n");
   ASSERT_TRUE(test::has_rule(r, "KF003"));
   EXPECT_NE(test::rendered(r, "KF003")[0].find("nesting deeper than 256"), std::string::npos);
 }
@@ -116,12 +116,12 @@ TEST(Document, AliasBombIsAnErrorNotAnOutOfMemory) {
     for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
     bomb += "]\n";
   }
-  const cli::FileReport r = test::lint_string(bomb);
+  const FileResult r = test::lint_string(bomb);
   EXPECT_TRUE(test::has_rule(r, "KF003"));
 }
 
 TEST(Document, UndefinedAliasIsASyntaxError) {
-  const cli::FileReport r = test::lint_string("apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: *nowhere\n");
+  const FileResult r = test::lint_string("apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: *nowhere\n");
   EXPECT_TRUE(test::has_rule(r, "KF001"));
 }
 
@@ -138,7 +138,7 @@ TEST(Document, LongLinesGetExactRangesWithoutTreeSitter) {
   const std::string text = "{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\", \"metadata\": {\"name\": \"x\", \"labels\": {" + labels +
                            "}}, \"spec\": {\"tfReplicaSpecs\": {\"Worker\": {\"replica\": 2, \"template\": {\"spec\": {\"containers\": []}}}}}}";
   ASSERT_GT(text.size(), 40000u);
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   const auto unknown = test::rendered(r, "KF101");
   ASSERT_EQ(unknown.size(), 1u);
   const size_t col = text.find("\"replica\"") + 1;
@@ -153,7 +153,7 @@ TEST(Document, DuplicateKeysInLargeMaps) {
   std::string text = "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: a\n  labels:\n";
   for (int i = 0; i < 200; ++i) text += "    k" + std::to_string(i) + ": v\n";
   text += "    k3: again\n    k150: again\n";
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   const auto dups = test::rendered(r, "KF002");
   ASSERT_EQ(dups.size(), 2u);
   EXPECT_EQ(dups[0].substr(0, 2), "9:");

@@ -14,7 +14,7 @@ const std::string kJob =
     "            resources:\n";
 
 std::string fixed_by_cli(const std::string& text, bool unsafe = false) {
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   return apply_edits(text, select_fixes(text, r.diagnostics, unsafe).edits);
 }
 

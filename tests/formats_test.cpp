@@ -14,7 +14,7 @@
 
 #include "cli/check_command.h"
 #include "rules/engine/registry.h"
-#include "test_util.h"
+#include "cli_test_util.h"
 
 namespace kflint {
 namespace {

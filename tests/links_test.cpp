@@ -78,7 +78,7 @@ TEST(Links, EveryLinkInEveryFormatLeadsSomewhere) {
 }
 
 TEST(Links, TheLanguageServerLinksTheSamePages) {
-  const cli::FileReport r = test::lint_string(test::read_text(std::string(KFLINT_SOURCE_DIR) + "/examples/bad/tfjob-typos.yaml"));
+  const FileResult r = test::lint_string(test::read_text(std::string(KFLINT_SOURCE_DIR) + "/examples/bad/tfjob-typos.yaml"));
   ASSERT_FALSE(r.diagnostics.empty());
   size_t links = 0;
   for (const Diagnostic& d : r.diagnostics) {

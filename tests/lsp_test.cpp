@@ -11,7 +11,7 @@
 #include "core/config.h"
 #include "rules/engine/options.h"
 #include "rules/engine/registry.h"
-#include "test_util.h"
+#include "cli_test_util.h"
 
 namespace kflint {
 namespace {
@@ -298,29 +298,89 @@ TEST(LspDocuments, OnlyChangedDocumentsAreRelinted) {
   Session s;
   s.init();
   s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri}, {"version", 1}, {"text", stream}}}}));
-  EXPECT_EQ(s.server.document(kUri)->relinted_last, 20u);
-  const size_t per_doc = s.server.document(kUri)->diagnostics.size() / 20;
+  EXPECT_EQ(s.server.document(kUri)->result.analyzed, 20u);
+  const size_t per_doc = s.server.document(kUri)->diagnostics().size() / 20;
   // One character inside document 5 (line 5*15 + 4 = `  name: mnist`).
   const uint32_t line = 5 * 15 + 4;
   s.send(notification("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", 2}}},
                                                  {"contentChanges", json::array({{{"range", {{"start", {{"line", line}, {"character", 13}}},
                                                                                              {"end", {{"line", line}, {"character", 13}}}}},
                                                                                   {"text", "2"}}})}}));
-  EXPECT_EQ(s.server.document(kUri)->relinted_last, 1u);
-  EXPECT_EQ(s.server.document(kUri)->diagnostics.size(), per_doc * 20);
+  EXPECT_EQ(s.server.document(kUri)->result.analyzed, 1u);
+  EXPECT_EQ(s.server.document(kUri)->diagnostics().size(), per_doc * 20);
   // Inserting a line early shifts every later finding: they must still be right.
   s.send(notification("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", 3}}},
                                                  {"contentChanges", json::array({{{"range", {{"start", {{"line", 1}, {"character", 0}}},
                                                                                              {"end", {{"line", 1}, {"character", 0}}}}},
                                                                                   {"text", "# a new comment line\n"}}})}}));
-  EXPECT_EQ(s.server.document(kUri)->relinted_last, 1u);
-  const cli::FileReport cli = test::lint_string(s.server.document(kUri)->text->bytes());
+  EXPECT_EQ(s.server.document(kUri)->result.analyzed, 1u);
+  const FileResult cli = test::lint_string(s.server.document(kUri)->text->bytes());
   EXPECT_EQ(test::rendered(cli), [&] {
-    cli::FileReport r;
+    FileResult r;
     r.source = s.server.document(kUri)->text;
-    r.diagnostics = s.server.document(kUri)->diagnostics;
+    r.diagnostics = s.server.document(kUri)->diagnostics();
     return test::rendered(r);
   }());
+}
+
+// Each feature answers from the document's analysis: once the server has analyzed an open
+// document, hover, completion, symbols, folding and code actions parse nothing (no YAML parse;
+// a tree-sitter range index at most once per document, on first need, then kept). The one
+// exception is the first "fix all", whose safe-write guard reads the *fixed* text (another text).
+TEST(LspFeatures, AnswerFromTheAnalysisWithoutParsing) {
+  // A yaml-cpp document (a flow map on two lines) next to a block one (the fast reader's).
+  const std::string text = kJob + "---\n" + "apiVersion: kubeflow.org/v1\nkind: MXJob\nmetadata: {name: mx,\n  labels: {a: b}}\nspec:\n"
+                           "  mxReplicaSpecs:\n    Worker:\n      replicas: 1\n      template:\n        spec:\n          containers:\n"
+                           "            - name: mxnet\n              image: mxjob/mxnet:gpu\n";
+  Session s;
+  s.init();
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri}, {"version", 1}, {"text", text}}}}));
+  ASSERT_FALSE(publications(s.all()).back()["diagnostics"].empty());
+  const json td = {{"uri", kUri}};
+  auto fix_all = [&](int id) {
+    s.send(request(id, "textDocument/codeAction", {{"textDocument", td}, {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+                                                   {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll.kflint"}}}}}));
+  };
+  auto ask_everything = [&](int base) {
+    for (int line : {8, 7, 17, 20}) {
+      const json pos = {{"line", line}, {"character", 6}};
+      s.send(request(base + line, "textDocument/hover", {{"textDocument", td}, {"position", pos}}));
+      s.send(request(base + 100 + line, "textDocument/completion", {{"textDocument", td}, {"position", pos}}));
+    }
+    s.send(request(base + 200, "textDocument/documentSymbol", {{"textDocument", td}}));
+    s.send(request(base + 201, "textDocument/foldingRange", {{"textDocument", td}}));
+    s.send(request(base + 202, "textDocument/codeAction",
+                   {{"textDocument", td}, {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 30}, {"character", 0}}}}},
+                    {"context", {{"diagnostics", json::array()}, {"only", {"quickfix"}}}}}));
+    fix_all(base + 203);
+  };
+  fix_all(500);  // the guard parses the fixed text once; the choice is kept for this version
+  const ParseCounts opened = parse_counts();
+  ask_everything(1000);
+  const ParseCounts first = parse_counts();
+  ask_everything(2000);
+  const ParseCounts second = parse_counts();
+  EXPECT_EQ(first.documents, opened.documents);          // no YAML document parsed again
+  EXPECT_EQ(second.documents, opened.documents);
+  EXPECT_EQ(second.range_indexes, first.range_indexes);  // range indexes built at most once, then kept
+  // The answers are real: the outline has both jobs, hover names the field.
+  const std::vector<json> all = s.all();
+  EXPECT_EQ(response(all, 2200)["result"].size(), 2u);
+  EXPECT_NE(response(all, 2008)["result"].dump().find("template"), std::string::npos) << response(all, 2008).dump();
+  // An edit re-parses the edited document only; the features then parse nothing again.
+  s.send(notification("textDocument/didChange", {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+                                                 {"contentChanges", json::array({{{"range", {{"start", {{"line", 3}, {"character", 13}}},
+                                                                                             {"end", {{"line", 3}, {"character", 13}}}}},
+                                                                                  {"text", "2"}}})}}));
+  const ParseCounts edited = parse_counts();
+  EXPECT_EQ(edited.documents, second.documents + 1);
+  fix_all(2500);
+  const ParseCounts guarded = parse_counts();
+  ask_everything(3000);
+  EXPECT_LE(parse_counts().documents, guarded.documents + 1);  // the unchanged document's tree, once, on first need
+  const ParseCounts settled = parse_counts();
+  ask_everything(4000);
+  EXPECT_EQ(parse_counts().documents, settled.documents);
 }
 
 TEST(LspFeatures, CodeActionsApplyTheEngineFixes) {
@@ -438,7 +498,7 @@ TEST(LspDocuments, OpenDocumentLimit) {
   EXPECT_EQ(s.server.document(waiting), nullptr);
   for (size_t i = 0; i < extra + 1; ++i) s.send(notification("textDocument/didClose", {{"textDocument", {{"uri", kUri + std::to_string(i)}}}}));
   ASSERT_NE(s.server.document(waiting), nullptr);
-  EXPECT_FALSE(s.server.document(waiting)->diagnostics.empty());
+  EXPECT_FALSE(s.server.document(waiting)->diagnostics().empty());
   bool published = false;
   for (const json& p : publications(s.all())) published = published || (p["uri"] == waiting && !p["diagnostics"].empty());
   EXPECT_TRUE(published);
@@ -451,7 +511,8 @@ TEST(LspFeatures, NonKubeflowYamlGetsNoDiagnostics) {
   EXPECT_TRUE(publications(s.all()).back()["diagnostics"].empty());
 }
 
-// The promise of one engine: the same text gives the same diagnostics in both faces.
+// The promise of one engine: the same file gives the same diagnostics in both faces (the CLI run
+// as `kflint check --format json`, the server as an editor would drive it).
 TEST(LspMatchesCli, OnEveryExampleAndFixture) {
   size_t files = 0;
   for (const char* dir : {"/examples", "/tests/rules"})
@@ -463,23 +524,27 @@ TEST(LspMatchesCli, OnEveryExampleAndFixture) {
       s.init();
       const std::string uri = "file://" + e.path().string();
       s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}));
-      // The CLI's options for this path: the nearest .kflint.yaml, as the server finds it too.
-      LintOptions options;
-      if (const std::string config = find_config(e.path().parent_path().string()); !config.empty()) {
-        const auto parsed = load_config(config);
-        if (const Config* c = std::get_if<Config>(&parsed)) {
-          const auto resolved = resolve_config(*c);
-          if (const auto* rc = std::get_if<ResolvedConfig>(&resolved)) options = rc->options_for(e.path().string());
-        }
-      }
-      const cli::FileReport cli = cli::lint_text(e.path().string(), text, options);
+      // `kflint check --format json FILE`, which finds the nearest .kflint.yaml as the server does.
+      cli::CheckOptions o;
+      o.paths = {e.path().string()};
+      o.format = "json";
+      const test::CliRun run = test::run_cli(o);
+      const json report = json::parse(run.out);
+      const SourceText source(text);
       const auto pub = publications(s.all()).back();
       std::vector<std::string> from_lsp, from_cli;
-      for (const json& d : pub["diagnostics"])
-        from_lsp.push_back(d["code"].get<std::string>() + "@" + d["range"].dump() + " " + d["message"].get<std::string>());
-      for (const Diagnostic& d : cli.diagnostics)
-        from_cli.push_back(std::string(d.rule->id) + "@" + lsp::range_json(*cli.source, d.range, {}).dump() + " " + d.message + " [" +
-                           std::string(d.rule->slug) + "]");
+      for (const json& d : pub["diagnostics"]) {
+        const json& r = d["range"];
+        const uint32_t start = source.offset_of(r["start"]["line"].get<uint32_t>(), r["start"]["character"].get<uint32_t>(), true);
+        const uint32_t end = source.offset_of(r["end"]["line"].get<uint32_t>(), r["end"]["character"].get<uint32_t>(), true);
+        static const char* const kSeverity[] = {"", "error", "warning", "info", "hint"};
+        from_lsp.push_back(d["code"].get<std::string>() + "@" + std::to_string(start) + "-" + std::to_string(end) + " " +
+                           kSeverity[d["severity"].get<int>()] + " " + d["message"].get<std::string>());
+      }
+      for (const json& d : report["files"][0]["diagnostics"])
+        from_cli.push_back(d["rule"].get<std::string>() + "@" + std::to_string(d["range"]["start"]["offset"].get<uint32_t>()) + "-" +
+                           std::to_string(d["range"]["end"]["offset"].get<uint32_t>()) + " " + d["severity"].get<std::string>() + " " +
+                           d["message"].get<std::string>() + " [" + d["slug"].get<std::string>() + "]");  // the server names the rule too
       EXPECT_EQ(from_lsp, from_cli) << e.path();
       ++files;
     }

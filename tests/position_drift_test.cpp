@@ -81,20 +81,20 @@ bool same_text(const std::string& before, const std::string& after, ByteRange r,
   return before.compare(s, e - s, after, r.start, r.end - r.start) == 0;
 }
 
-std::string describe(const cli::FileReport& r, const Diagnostic& d) { return test::render(r, d); }
+std::string describe(const FileResult& r, const Diagnostic& d) { return test::render(r, d); }
 
 TEST(PositionDrift, InsertedCharactersNeverShiftRangesOrFixes) {
   size_t cases = 0;
   for (const std::string& path : manifests()) {
     const std::string original = test::read_text(path);
-    const cli::FileReport base = test::lint_string(original);
+    const FileResult base = test::lint_string(original);
     if (base.input_error) continue;
     for (const uint32_t at : insertion_points(original)) {
       for (const Insertion& ins : insertions()) {
         std::string text = original;
         text.insert(at, ins.bytes);
         const uint32_t n = static_cast<uint32_t>(ins.bytes.size());
-        const cli::FileReport r = test::lint_string(text);
+        const FileResult r = test::lint_string(text);
         const std::string where = path + " +" + ins.name + " at " + std::to_string(at);
         ++cases;
         if (ins.kind == Insertion::InvalidUtf8) {

@@ -71,7 +71,7 @@ TEST(Registry, DocExamplesBehave) {
     ASSERT_FALSE(good.empty()) << r.info.id << " has no yaml Good example";
     for (const std::string& text : bad) EXPECT_TRUE(test::has_rule(test::lint_string(text, target), r.info.id)) << r.info.id << " Bad example:\n" << text;
     for (const std::string& text : good) {
-      const cli::FileReport rep = test::lint_string(text, target);
+      const FileResult rep = test::lint_string(text, target);
       EXPECT_FALSE(test::has_rule(rep, r.info.id)) << r.info.id << " Good example:\n" << text << "\n" << (test::rendered(rep, r.info.id).empty() ? "" : test::rendered(rep, r.info.id)[0]);
     }
   }

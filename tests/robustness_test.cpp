@@ -23,7 +23,7 @@ std::vector<std::string> corpus() {
 }
 
 void check_all(const std::string& text, Target target) {
-  const cli::FileReport r = test::lint_string(text, target);
+  const FileResult r = test::lint_string(text, target);
   for (const Diagnostic& d : r.diagnostics) {
     ASSERT_LE(d.range.start, d.range.end);
     ASSERT_LE(d.range.end, r.source->size());

@@ -32,7 +32,7 @@ TEST_P(RuleFixture, BadRaisesExpectedFindings) {
   const std::string dir = fixture_dir(g.stem);
   ASSERT_TRUE(std::filesystem::exists(dir + "/bad.yaml")) << dir << "/bad.yaml is missing";
   const std::string text = test::read_text(dir + "/bad.yaml");
-  const cli::FileReport report = test::lint_string(text, fixture_target(text));
+  const FileResult report = test::lint_string(text, fixture_target(text));
   const std::vector<std::string> actual = test::rendered(report, g.def->id);
   std::string joined;
   for (const std::string& line : actual) joined += line + "\n";
@@ -48,7 +48,7 @@ TEST_P(RuleFixture, GoodRaisesNothing) {
   const std::string dir = fixture_dir(g.stem);
   ASSERT_TRUE(std::filesystem::exists(dir + "/good.yaml")) << dir << "/good.yaml is missing";
   const std::string text = test::read_text(dir + "/good.yaml");
-  const cli::FileReport report = test::lint_string(text, fixture_target(text));
+  const FileResult report = test::lint_string(text, fixture_target(text));
   EXPECT_EQ(test::rendered(report, g.def->id), std::vector<std::string>{}) << "for " << dir << "/good.yaml";
 }
 

@@ -30,13 +30,13 @@ std::string job(const std::string& after_replicas, const std::string& after_imag
 }
 
 TEST(Suppression, Baseline) {
-  const cli::FileReport r = test::lint_string(job("", ""));
+  const FileResult r = test::lint_string(job("", ""));
   EXPECT_TRUE(test::has_rule(r, "KF209"));
   EXPECT_TRUE(test::has_rule(r, "KF405"));
 }
 
 TEST(Suppression, EndOfLineCoversThatLineOnly) {
-  const cli::FileReport r = test::lint_string(job("  # kflint: disable=KF209", ""));
+  const FileResult r = test::lint_string(job("  # kflint: disable=KF209", ""));
   EXPECT_FALSE(test::has_rule(r, "KF209"));
   EXPECT_TRUE(test::has_rule(r, "KF405"));
   EXPECT_FALSE(test::has_rule(r, "KF005"));
@@ -45,7 +45,7 @@ TEST(Suppression, EndOfLineCoversThatLineOnly) {
 TEST(Suppression, SlugsRangesAndAll) {
   EXPECT_FALSE(test::has_rule(test::lint_string(job(" # kflint: disable=replicas-below-one", "")), "KF209"));
   EXPECT_FALSE(test::has_rule(test::lint_string(job(" # kflint: disable=KF200-KF210 -- reason", "")), "KF209"));
-  const cli::FileReport all = test::lint_string(job(" # kflint: disable=all", " # kflint: disable=KF405,KF403"));
+  const FileResult all = test::lint_string(job(" # kflint: disable=all", " # kflint: disable=KF405,KF403"));
   EXPECT_FALSE(test::has_rule(all, "KF209"));
   EXPECT_FALSE(test::has_rule(all, "KF405"));
   EXPECT_EQ(test::rendered(all, "KF005").size(), 0u) << "KF403 is listed but KF405 was used, so the comment is used";
@@ -54,7 +54,7 @@ TEST(Suppression, SlugsRangesAndAll) {
 TEST(Suppression, OwnLineCoversTheNextNodeAndItsSubtree) {
   std::string text = job("", "");
   text.replace(text.find("    Worker:"), 0, "    # kflint: disable=KF209,KF405\n");
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   EXPECT_FALSE(test::has_rule(r, "KF209"));
   EXPECT_FALSE(test::has_rule(r, "KF405"));
   std::string other = job("", "");
@@ -64,7 +64,7 @@ TEST(Suppression, OwnLineCoversTheNextNodeAndItsSubtree) {
 }
 
 TEST(Suppression, BeforeTheFirstKeyCoversTheDocument) {
-  const cli::FileReport r = test::lint_string("# kflint: disable=KF209,KF405\n" + job("", "") + "---\n" + job("", ""));
+  const FileResult r = test::lint_string("# kflint: disable=KF209,KF405\n" + job("", "") + "---\n" + job("", ""));
   const auto lines = test::rendered(r, "KF209");
   ASSERT_EQ(lines.size(), 1u) << "only the second document still has the finding";
   EXPECT_EQ(lines[0].substr(0, 3), "24:");
@@ -73,13 +73,13 @@ TEST(Suppression, BeforeTheFirstKeyCoversTheDocument) {
 TEST(Suppression, ObjectAnnotation) {
   std::string text = job("", "");
   text.replace(text.find("  name: mnist\n"), 14, "  name: mnist\n  annotations:\n    kflint.io/ignore: \"KF209, image-latest-tag\"\n");
-  const cli::FileReport r = test::lint_string(text);
+  const FileResult r = test::lint_string(text);
   EXPECT_FALSE(test::has_rule(r, "KF209"));
   EXPECT_FALSE(test::has_rule(r, "KF405"));
 }
 
 TEST(Suppression, UnknownAndUnusedAreReported) {
-  const cli::FileReport r = test::lint_string(job(" # kflint: disable=KF999", " # kflint: disable=KF301"));
+  const FileResult r = test::lint_string(job(" # kflint: disable=KF999", " # kflint: disable=KF301"));
   EXPECT_TRUE(test::has_rule(r, "KF209"));
   EXPECT_EQ(test::rendered(r, "KF004").size(), 1u);
   EXPECT_EQ(test::rendered(r, "KF005").size(), 1u);
@@ -93,7 +93,7 @@ TEST(Suppression, UnknownAndUnusedAreReported) {
 }
 
 TEST(Suppression, IgnoresCommentsThatAreNotDirectives) {
-  const cli::FileReport r = test::lint_string(job(" # kflint is great", ""));
+  const FileResult r = test::lint_string(job(" # kflint is great", ""));
   EXPECT_TRUE(test::has_rule(r, "KF209"));
   EXPECT_TRUE(test::has_rule(r, "KF004")) << "a comment starting with `kflint` is read as a directive and is malformed";
   EXPECT_FALSE(test::has_rule(test::lint_string(job(" # see the kflint docs", "")), "KF004"));

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_command.h"
 #include "core/rule_info.h"
+#include "rules/engine/pipeline.h"
 
 namespace kflint::test {
 
@@ -20,43 +20,32 @@ inline std::string read_text(const std::string& path) {
   return ss.str();
 }
 
-inline cli::FileReport lint_string(const std::string& text, Target target = Target::Auto) {
+inline FileResult lint_string(const std::string& text, Target target = Target::Auto) {
   LintOptions options;
   options.target = target;
-  return cli::lint_text("test.yaml", text, options);
+  return analyze(text, options);
 }
 
 // "L:C-L:C RULE message" with 1-based lines and character columns.
-inline std::string render(const cli::FileReport& r, const Diagnostic& d) {
+// (For the engine's FileResult and the CLI's FileReport alike.)
+template <typename Result>
+std::string render(const Result& r, const Diagnostic& d) {
   const Position s = r.source->position(d.range.start);
   const Position e = r.source->position(d.range.end);
   return std::to_string(s.line + 1) + ":" + std::to_string(s.column_chars + 1) + "-" + std::to_string(e.line + 1) + ":" +
          std::to_string(e.column_chars + 1) + " " + std::string(d.rule->id) + " " + d.message;
 }
 
-inline std::vector<std::string> rendered(const cli::FileReport& r, std::string_view only_rule = {}) {
+template <typename Result>
+std::vector<std::string> rendered(const Result& r, std::string_view only_rule = {}) {
   std::vector<std::string> out;
   for (const Diagnostic& d : r.diagnostics)
     if (only_rule.empty() || d.rule->id == only_rule) out.push_back(render(r, d));
   return out;
 }
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-// `kflint check` in-process with `stdin_text` as standard input. Colour is off unless asked for:
-// the test may run on a terminal, the output here never goes to one.
-inline CliRun run_cli(cli::CheckOptions o, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  if (o.color == "auto") o.color = "never";
-  const int code = cli::run_check(o, in, out, err);
-  return {code, out.str(), err.str()};
-}
-
-inline bool has_rule(const cli::FileReport& r, std::string_view id) {
+template <typename Result>
+bool has_rule(const Result& r, std::string_view id) {
   for (const Diagnostic& d : r.diagnostics)
     if (d.rule->id == id) return true;
   return false;

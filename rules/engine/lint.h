@@ -1,5 +1,5 @@
 #pragma once
-// lint(): the one entry point both faces call. Documents in, sorted and suppressed diagnostics out.
+// Linting one parsed document: the rules, object ignores, suppressions and configuration.
 
 #include <map>
 #include <optional>
@@ -40,12 +40,12 @@ struct LintOptions {
 
 struct LintResult {
   std::vector<Diagnostic> diagnostics;
-  std::vector<std::string> skipped;  // "document 2: kind Deployment is not a Kubeflow job" (--verbose)
+  std::vector<std::string> skipped;  // why the document holds no job: "kind Deployment is not a Kubeflow job" (--verbose)
   uint32_t jobs = 0;
 };
 
-LintResult lint(const std::vector<Document>& documents, const LintOptions& options);
-// One document of a stream (the language server re-lints only the documents an edit touched).
+// One document of a stream: its findings (sorted, suppressed, configured) and its jobs. The
+// pipeline (rules/engine/pipeline.h) calls it for each document that changed.
 LintResult lint_document(const Document& document, const LintOptions& options);
 
 }  // namespace kflint

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/text_util.h"
@@ -26,6 +27,12 @@ const Rule* find_rule(std::string_view id_or_slug) {
   for (const Rule& r : all_rules())
     if (iequals(r.info.id, id_or_slug) || r.info.slug == id_or_slug) return &r;
   return nullptr;
+}
+
+const Rule& rule_of(const RuleDef& def) {
+  for (const Rule& r : all_rules())
+    if (r.info.id == def.id) return r;
+  std::abort();  // every RuleDef is registered: the registry is generated from the same files
 }
 
 namespace {

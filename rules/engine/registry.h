@@ -17,6 +17,8 @@ struct Rule {
 const std::vector<Rule>& all_rules();
 // By id ("KF301", case-insensitive) or slug ("requests-exceed-limits"); nullptr when unknown.
 const Rule* find_rule(std::string_view id_or_slug);
+// The registered rule of a definition (rules/engine/engine_rules.h names the engine's own).
+const Rule& rule_of(const RuleDef& def);
 
 // The link to a rule's page: the configured base URL (-DKFLINT_DOCS_URL) + id when there is
 // one; else the page installed with kflint as a file:// URI (share/doc/kflint/rules/KFnnn.md

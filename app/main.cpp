@@ -1,4 +1,5 @@
-// The kflint executable: wires subcommands to the two faces (cli/: check, rules, version; lsp/: lsp).
+// The kflint executable: wires subcommands to the two faces (cli/: check, rules, version; lsp/: lsp),
+// which never include each other. The only file that includes CLI11.
 #include <CLI/CLI.hpp>
 
 #include <iostream>

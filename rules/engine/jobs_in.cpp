@@ -1,0 +1,67 @@
+#include "rules/engine/jobs_in.h"
+
+#include "core/text_util.h"
+
+namespace kflint {
+namespace {
+
+// A TFJob or MXJob of another API group (KubeDL's training.kubedl.io has its own TFJob CRD) is
+// not a Kubeflow job: it is skipped like any other resource. Kubeflow's own groups, the retired
+// tensorflow.org and mlkube.io, and misspellings of kubeflow.org stay Kubeflow jobs (KF006).
+std::string other_api_group(const ValueTree& v, NodeId root) {
+  const std::string_view version = v.str(v.get(root, "apiVersion"));
+  const size_t slash = version.find('/');
+  if (slash == std::string_view::npos) return {};
+  const std::string_view group = version.substr(0, slash);
+  if (group.find('.') == std::string_view::npos) return {};
+  for (const char* ours : {"kubeflow.org", "tensorflow.org", "mlkube.io"})
+    if (group == ours || edit_distance(to_lower(group), ours) <= 2) return {};
+  return std::string(group);
+}
+
+bool kubeflow_job(const ValueTree& v, NodeId root, JobKind& kind) {
+  return v.is_map(root) && other_api_group(v, root).empty() && job_kind(v, root, kind);
+}
+
+}  // namespace
+
+bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) {
+  const std::string_view k = v.str(v.get(root, "kind"));
+  if (iequals(k, "TFJob")) return kind = JobKind::TFJob, true;
+  if (iequals(k, "MXJob")) return kind = JobKind::MXJob, true;
+  return false;
+}
+
+JobsIn jobs_in(const Document& doc) {
+  JobsIn out;
+  const ValueTree& v = doc.values;
+  if (doc.syntax_error || doc.limit_error) {
+    out.skipped = "not YAML this tool reads, and not a Kubeflow job";
+    return out;
+  }
+  if (doc.empty() || v.at(v.root).kind == Kind::Null) return out;
+  if (!v.is_map(v.root)) {
+    out.skipped = "not a map";
+    return out;
+  }
+  JobKind kind;
+  const NodeId kind_node = v.get(v.root, "kind");
+  const std::string_view k = v.str(kind_node);
+  const NodeId items = v.get(v.root, "items");
+  const bool list = k == "List" || k == "TFJobList" || k == "MXJobList";
+  if ((list || k.empty()) && v.is_seq(items)) {
+    for (NodeId item : v.at(items).items)
+      if (kubeflow_job(v, item, kind)) out.jobs.push_back({item, kind});
+    if (kind_node == kNoNode && !out.jobs.empty()) out.items_without_kind = items;
+    if (out.jobs.empty()) out.skipped = "a list with no Kubeflow TFJob or MXJob in it";
+  } else if (const std::string group = other_api_group(v, v.root); !group.empty() && job_kind(v, v.root, kind)) {
+    out.skipped = std::string(k) + " of API group " + group + " is not a Kubeflow job (only kubeflow.org is linted)";
+  } else if (job_kind(v, v.root, kind)) {
+    out.jobs.push_back({v.root, kind});
+  } else {
+    out.skipped = "kind " + (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob";
+  }
+  return out;
+}
+
+}  // namespace kflint

@@ -1,0 +1,31 @@
+#pragma once
+// "Is this document a job, and where?": the one answer used by linting, the outline, hover and
+// completion. A TFJob or MXJob of kubeflow.org (or a retired or misspelt Kubeflow group), at the
+// top level or as an item of a List; kinds compare case-insensitively, as the engine always has.
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "rules/engine/job_view.h"
+
+namespace kflint {
+
+struct JobRef {
+  NodeId root = kNoNode;
+  JobKind kind = JobKind::TFJob;
+};
+
+struct JobsIn {
+  std::vector<JobRef> jobs;
+  std::string skipped;                 // why the document holds no job ("" when it does, or when it is empty)
+  NodeId items_without_kind = kNoNode;  // `items` of a `kubectl get` dump whose `kind` line was lost, with a job in it
+};
+
+// The jobs of a parsed document (none for a document with a syntax or limit error).
+JobsIn jobs_in(const Document& doc);
+
+// The kind of the map at `root` when it is a Kubeflow job's kind (TFJob, MXJob; any case).
+bool job_kind(const ValueTree& v, NodeId root, JobKind& kind);
+
+}  // namespace kflint

@@ -1,0 +1,59 @@
+#pragma once
+// analyze(): the only path from bytes to findings, for the CLI, the language server, the tests
+// and the fuzzers alike. Text in; KF000 (encoding), the document split, every parse limit, parsing,
+// linting and suppressions; a FileResult out. The language server passes its previous result, so
+// a document whose bytes did not change is neither parsed nor linted again.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "core/source_text.h"
+#include "rules/engine/lint.h"
+
+namespace kflint {
+
+struct AnalyzeOptions {
+  unsigned threads = 1;      // > 1: the documents of one stream are parsed and linted on that many cores
+  bool keep_documents = false;  // keep each document's findings (and, below, its tree) for reuse and features
+  bool keep_trees = false;      // with keep_documents: keep the parsed trees of the documents parsed
+  ParseLimits limits;
+};
+
+struct AnalyzedDocument {
+  ByteRange span;                       // in the FileResult's source
+  std::vector<Diagnostic> relative;     // findings, offsets relative to span.start
+  std::vector<std::string> skipped;     // why it holds no job (without the "document N: " prefix)
+  uint32_t jobs = 0;
+  mutable std::shared_ptr<const Document> tree;  // parsed against the FileResult's source, or null
+};
+
+struct FileResult {
+  std::shared_ptr<const SourceText> source;
+  std::vector<Diagnostic> diagnostics;  // every document's findings, in stream order, absolute offsets
+  std::vector<std::string> skipped;     // "document 2: kind Deployment is not a Kubeflow TFJob or MXJob"
+  uint32_t jobs = 0;
+  bool input_error = false;             // KF000: the text was not linted at all
+  std::vector<AnalyzedDocument> documents;  // with AnalyzeOptions::keep_documents
+  size_t analyzed = 0;                  // documents parsed and linted by this call (the rest were reused)
+  ParseLimits limits;
+
+  // The document holding `offset` (the last one for an offset at the end); documents.size() when none.
+  size_t document_at(uint32_t offset) const;
+  // Document i's tree: the kept one, else parsed now (and kept when `keep`). Editor features call
+  // this; on a document analyzed with keep_trees it parses nothing.
+  std::shared_ptr<const Document> tree(size_t i, bool keep = true) const;
+};
+
+FileResult analyze(std::string text, const LintOptions& options, const AnalyzeOptions& settings = {}, const FileResult* previous = nullptr);
+// The same for a text already indexed (the language server's buffer); a text that is not UTF-8
+// keeps its source, so that the KF000 finding has a place in the editor.
+FileResult analyze(std::shared_ptr<const SourceText> source, const LintOptions& options, const AnalyzeOptions& settings = {},
+                   const FileResult* previous = nullptr);
+
+// A FileResult holding only a KF000 finding (an input that could not be read or linted).
+FileResult input_error_result(std::string message);
+
+}  // namespace kflint
