@@ -3,9 +3,21 @@
 #include "cli/check_parts.h"
 #include "core/fix_apply.h"
 #include "rules/engine/pipeline.h"
+#include "rules/engine/registry.h"
 
 namespace kflint::cli {
 namespace detail {
+
+ConfigOverrides overrides_of(const CheckOptions& options) {
+  ConfigOverrides o;
+  o.config_path = options.config;
+  o.no_config = options.no_config;
+  Target t;
+  if (options.target && parse_target(*options.target, t)) o.target = t;
+  for (const std::string& name : options.ignore)
+    if (const Rule* r = find_rule(name)) o.rules[std::string(r->info.id)].enabled = false;
+  return o;
+}
 
 // The engine's result as this face's per-file report.
 FileReport report_of(const std::string& path, const std::string& display, FileResult result) {

@@ -17,12 +17,14 @@
 #include <thread>
 
 #include "cli/check_parts.h"
+#include "rules/engine/registry.h"
 #include "cli/formatters/formatters.h"
 
 namespace kflint::cli {
 namespace {
 
 using detail::error_report;
+using detail::overrides_of;
 
 // Problems with the command line itself: a message, or "".
 std::string validate(const CheckOptions& options, Severity& fail_on, std::string& format) {
@@ -76,7 +78,7 @@ class LintStage {
  public:
   LintStage(const CheckOptions& options, const std::vector<Input>& inputs, StdinText& stdin_text, Reporter& reporter, Severity fail_on,
             std::ostream& err)
-      : options_(options), inputs_(inputs), stdin_(stdin_text), reporter_(reporter), fail_on_(fail_on), err_(err), configs_(options),
+      : options_(options), inputs_(inputs), stdin_(stdin_text), reporter_(reporter), fail_on_(fail_on), err_(err), configs_(overrides_of(options)),
         reports_(inputs.size()), done_(inputs.size(), 0), keep_(inputs.size(), 1) {}
 
   void run() {
@@ -101,7 +103,7 @@ class LintStage {
   const Summary& summary() const { return summary_; }
   bool failed_inputs() const { return input_error_ || config_failed_; }
   bool failing() const { return failing_; }
-  const std::set<std::string>& config_notes() const { return configs_.notes(); }
+  std::set<std::string> config_notes() const { return configs_.notes(); }
 
  private:
   void work() {
@@ -141,11 +143,11 @@ class LintStage {
     const Input& input = inputs_[i];
     const bool is_stdin = input.path == "-";
     const std::string display = is_stdin ? (options_.stdin_filename.empty() ? "<stdin>" : options_.stdin_filename) : input.path;
-    std::string config_error;
-    const ResolvedConfig* config = configs_.for_file(is_stdin && !options_.stdin_filename.empty() ? options_.stdin_filename : input.path, config_error);
+    const ConfigSet::Lookup lookup = configs_.for_file(is_stdin && !options_.stdin_filename.empty() ? options_.stdin_filename : input.path);
+    const ResolvedConfig* config = lookup.config;
     if (!config) {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (!config_failed_) err_ << "kflint: " << config_error << "\n";
+      if (!config_failed_) err_ << "kflint: " << lookup.error << "\n";
       config_failed_ = true;
       return false;
     }
@@ -173,7 +175,7 @@ class LintStage {
   Reporter& reporter_;
   const Severity fail_on_;
   std::ostream& err_;
-  detail::ConfigCache configs_;
+  ConfigSet configs_;
   std::mutex mutex_;
   std::condition_variable progress_;
   std::vector<FileReport> reports_;

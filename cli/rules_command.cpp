@@ -23,13 +23,23 @@ int run_rules(const std::string& which, const std::string& format, std::ostream&
     out << "\nDefault severity: " << severity_name(r->info.severity) << " · Category: " << r->info.category;
     if (const std::string url = rule_doc_url(r->info.id); !url.empty()) out << " · " << (rule_docs_published() ? "Online" : "Page") << ": " << url;
     out << "\n";
+    if (!rule_options(r->info.id).empty()) {
+      out << "\nOptions (in .kflint.yaml: `rules: {" << r->info.id << ": {name: value}}`):\n";
+      for (const RuleOption& o : rule_options(r->info.id))
+        out << "  " << o.name << " (" << (o.type == OptionType::String ? "string" : "list of strings") << ", default: " << o.default_value
+            << "): " << o.doc << "\n";
+    }
     return 0;
   }
   if (format == "json") {
     nlohmann::json rules = nlohmann::json::array();
-    for (const Rule& r : all_rules())
+    for (const Rule& r : all_rules()) {
+      nlohmann::json options = nlohmann::json::array();
+      for (const RuleOption& o : rule_options(r.info.id))
+        options.push_back({{"name", o.name}, {"type", o.type == OptionType::String ? "string" : "list"}, {"default", o.default_value}, {"doc", o.doc}});
       rules.push_back({{"id", r.info.id}, {"slug", r.info.slug}, {"category", r.info.category},
-                       {"severity", severity_name(r.info.severity)}, {"summary", r.info.summary}});
+                       {"severity", severity_name(r.info.severity)}, {"summary", r.info.summary}, {"options", options}});
+    }
     out << rules.dump(2) << "\n";
     return 0;
   }

@@ -44,6 +44,25 @@ std::vector<std::string> glob_list(const YAML::Node& n, const char* what) {
   return out;
 }
 
+ConfigOption option(const std::string& name, const YAML::Mark& mark, const YAML::Node& value) {
+  ConfigOption o;
+  o.name = name;
+  o.line = static_cast<uint32_t>(mark.line + 1);
+  o.column = static_cast<uint32_t>(mark.column + 1);
+  if (value.IsScalar() || value.IsNull()) {
+    o.value = value.IsNull() ? "" : value.Scalar();
+  } else if (value.IsSequence()) {
+    o.list = true;
+    for (const YAML::Node& item : value) {
+      if (!item.IsScalar()) o.scalar = false;
+      else o.value += (o.value.empty() ? "" : ",") + item.Scalar();
+    }
+  } else {
+    o.scalar = false;
+  }
+  return o;
+}
+
 ConfigRule parse_rule(const std::string& name, const YAML::Node& value, const YAML::Mark& mark) {
   ConfigRule r;
   r.name = name;
@@ -62,7 +81,7 @@ ConfigRule parse_rule(const std::string& name, const YAML::Node& value, const YA
       const std::string key = scalar(kv.first, "option name");
       if (key == "severity" || key == "level") level(scalar(kv.second, "severity"), kv.second.Mark());
       else if (key == "enabled") level(scalar(kv.second, "enabled") == "false" ? "off" : "on", kv.second.Mark());
-      else r.options[key] = kv.second.IsScalar() ? kv.second.Scalar() : YAML::Dump(kv.second);
+      else r.options.push_back(option(key, kv.first.Mark(), kv.second));
     }
   } else {
     throw Fail{value.Mark(), "rule `" + name + "`: expected a level or a map of options"};

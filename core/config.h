@@ -24,11 +24,19 @@
 
 namespace kflint {
 
+struct ConfigOption {
+  std::string name;
+  std::string value;  // a list is joined with ','
+  bool list = false;  // written as a YAML sequence
+  bool scalar = true; // false: a map or a nested list, which no option takes
+  uint32_t line = 0, column = 0;  // of the option's key, 1-based
+};
+
 struct ConfigRule {
   std::string name;  // id or slug as written
   std::optional<bool> enabled;
   std::optional<std::string> severity;
-  std::map<std::string, std::string> options;
+  std::vector<ConfigOption> options;  // checked against the rule's declared options when resolved
   uint32_t line = 0, column = 0;  // 1-based, for error messages
 };
 

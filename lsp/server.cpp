@@ -154,7 +154,7 @@ void Server::dispatch_notification(const std::string& method, const json& params
     else if (method == "textDocument/didSave") return;  // content already known from didChange
     else if (method == "workspace/didChangeConfiguration") apply_settings(params.value("settings", json::object()));
     else if (method == "workspace/didChangeWatchedFiles") {
-      configs_.clear();
+      configs_.forget_files();
       for (auto& [uri, doc] : documents_) doc.invalidate();
     } else if (method == "$/setTrace") trace_ = params.value("value", "off");
     // Other notifications (and every `$/` one) are ignored, as the protocol asks.
@@ -187,49 +187,32 @@ json Server::initialize(const json& params) {
 void Server::apply_settings(const json& settings) {
   const json& s = settings.contains("kflint") ? settings["kflint"] : settings;
   if (!s.is_object()) return;
-  client_target_.reset();
-  client_rules_.clear();
+  ConfigOverrides overrides;
   Target t;
-  if (s.contains("target") && s["target"].is_string() && parse_target(s["target"].get<std::string>(), t)) client_target_ = t;
+  if (s.contains("target") && s["target"].is_string() && parse_target(s["target"].get<std::string>(), t)) overrides.target = t;
   if (s.contains("rules") && s["rules"].is_object())
     for (auto it = s["rules"].begin(); it != s["rules"].end(); ++it) {
       const Rule* r = find_rule(it.key());
-      if (!r || !it.value().is_string()) continue;
+      if (!r || !it.value().is_string()) {
+        notify("window/showMessage", {{"type", 2}, {"message", "kflint: setting kflint.rules: unknown rule `" + it.key() + "` (or its level is not a string)"}});
+        continue;
+      }
       RuleSetting setting;
       const std::string level = it.value().get<std::string>();
       Severity sev;
       if (level == "off") setting.enabled = false;
       else if (parse_severity(level, sev)) setting.severity = sev;
-      client_rules_[std::string(r->info.id)] = setting;
+      else notify("window/showMessage", {{"type", 2}, {"message", "kflint: setting kflint.rules." + it.key() + ": expected off, error, warning, info or hint, got `" + level + "`"}});
+      overrides.rules[std::string(r->info.id)] = setting;
     }
+  configs_.set_overrides(std::move(overrides));
   for (auto& [uri, doc] : documents_) doc.invalidate();
 }
 
 LintOptions Server::options_for(const OpenDocument& doc) {
-  LintOptions options;
-  if (!doc.path.empty()) {
-    const std::string config_path = find_config(std::filesystem::path(doc.path).parent_path().string());
-    if (!config_path.empty()) {
-      auto it = configs_.find(config_path);
-      if (it == configs_.end()) {
-        std::optional<ResolvedConfig> resolved;
-        auto parsed = load_config(config_path);
-        std::string error;
-        if (auto* c = std::get_if<Config>(&parsed)) {
-          auto r = resolve_config(*c);
-          if (auto* rc = std::get_if<ResolvedConfig>(&r)) resolved = *rc;
-          else error = std::get<ConfigError>(r).to_string();
-        } else {
-          error = std::get<ConfigError>(parsed).to_string();
-        }
-        if (!error.empty()) notify("window/showMessage", {{"type", 1}, {"message", "kflint: configuration error: " + error}});
-        it = configs_.emplace(config_path, resolved).first;
-      }
-      if (it->second) options = it->second->options_for(doc.path);
-    }
-  }
-  if (client_target_) options.target = *client_target_;
-  for (const auto& [id, setting] : client_rules_) options.rules[id] = setting;
+  ConfigSet::Lookup lookup;
+  LintOptions options = configs_.options_for(doc.path, &lookup);  // "" (untitled): the settings alone
+  if (!lookup.error.empty() && lookup.first_use) notify("window/showMessage", {{"type", 1}, {"message", "kflint: " + lookup.error}});
   return options;
 }
 

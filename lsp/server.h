@@ -11,7 +11,7 @@
 #include "lsp/documents.h"
 #include "lsp/protocol.h"
 #include "lsp/transport.h"
-#include "rules/engine/options.h"
+#include "rules/engine/config_set.h"
 
 namespace kflint::lsp {
 
@@ -53,10 +53,9 @@ class Server {
   std::map<std::string, OpenDocument> waiting_;  // opened over kMaxOpenDocuments: kept, linted when there is room
   bool cap_notified_ = false;                    // the client was told about the cap (once until there is room)
   std::set<std::string> cancelled_;
-  // Configuration: .kflint.yaml files by path (std::nullopt: invalid), plus client settings.
-  std::map<std::string, std::optional<ResolvedConfig>> configs_;
-  std::optional<Target> client_target_;
-  std::map<std::string, RuleSetting> client_rules_;
+  // Configuration: .kflint.yaml files (found, read and resolved as the CLI does) with the client's
+  // settings as overrides.
+  ConfigSet configs_;
   std::string trace_ = "off";
   bool watch_registration_ = false;
 };

@@ -4,6 +4,7 @@
 #include "core/config.h"
 #include "core/text_util.h"
 #include "rules/engine/options.h"
+#include "rules/engine/registry.h"
 #include "test_util.h"
 
 namespace kflint {
@@ -44,6 +45,38 @@ TEST(Config, ErrorsNameThePosition) {
   EXPECT_EQ(error_of("target: openshift\n").line, 1u);
   EXPECT_EQ(error_of("colour: red\n").message, "unknown key `colour` (target, rules, include, exclude, ignore)");
   EXPECT_GT(error_of("rules: [\n").line, 0u);
+}
+
+// Rule options are declared by their rules (name, type, default, doc): a typo in an option's
+// name, an option for a rule that takes none, or a value of the wrong type is an error at the
+// option's line and column, never silently ignored.
+TEST(Config, RuleOptionsAreTyped) {
+  const ConfigError typo = error_of("rules:\n  KF406:\n    severity: error\n    secrets: mine\n");
+  EXPECT_EQ(typo.line, 4u);
+  EXPECT_EQ(typo.column, 5u);
+  EXPECT_EQ(typo.message, "rule `KF406` has no option `secrets`; its options: secret");
+  const ConfigError none = error_of("rules:\n  KF301: {limit: 2}\n");
+  EXPECT_EQ(none.line, 2u);
+  EXPECT_EQ(none.message, "rule `KF301` has no option `limit` (it takes none)");
+  const ConfigError not_a_string = error_of("rules:\n  KF406: {secret: [a, b]}\n");
+  EXPECT_EQ(not_a_string.message, "rule `KF406` option `secret` must be a string");
+  const ConfigError not_a_list = error_of("rules:\n  KF403: {public-registries: {a: b}}\n");
+  EXPECT_NE(not_a_list.message.find("must be a list of strings"), std::string::npos);
+  // A list is a YAML sequence or one comma-separated string; both reach the rule the same way.
+  const ResolvedConfig listed = resolved("rules:\n  KF403: {public-registries: [registry.example.com, r.example.org]}\n");
+  const ResolvedConfig joined = resolved("rules:\n  KF403: {public-registries: \"registry.example.com,r.example.org\"}\n");
+  EXPECT_EQ(listed.options.rules.at("KF403").options.at("public-registries"), joined.options.rules.at("KF403").options.at("public-registries"));
+  const std::string job =
+      "apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: a}\nspec:\n  tfReplicaSpecs:\n    Worker:\n      template: {spec: {containers: "
+      "[{name: tensorflow, image: r.example.org/team/train:1, resources: {limits: {cpu: 1, memory: 1Gi}}}]}}\n";
+  EXPECT_TRUE(test::has_rule(analyze(job, LintOptions{}), "KF403"));
+  EXPECT_FALSE(test::has_rule(analyze(job, listed.options), "KF403"));
+  // Every declared option has a type, a default and a doc.
+  for (const Rule& r : all_rules())
+    for (const RuleOption& o : rule_options(r.info.id)) {
+      EXPECT_FALSE(o.default_value.empty()) << r.info.id << " " << o.name;
+      EXPECT_FALSE(o.doc.empty()) << r.info.id << " " << o.name;
+    }
 }
 
 TEST(Config, SeverityOverrideAndDisableApplyToLint) {

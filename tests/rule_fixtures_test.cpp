@@ -1,12 +1,16 @@
 // Every rule has tests/rules/<stem>/{bad.yaml,good.yaml,bad.expected}: bad.yaml raises exactly
 // the findings of bad.expected for that rule (range and message), good.yaml raises none.
+// A rule with fixes also has the text its fixes produce on bad.yaml, as ruff's snapshot tests and
+// clang-tidy's CHECK-FIXES show it: bad.fixed.yaml (its safe fixes, as `kflint check --fix` and
+// the editor's fix-all choose them) and bad.unsafe-fixed.yaml (with --unsafe-fixes too).
 // A fixture may start with `# target: cci` (or legacy, kubeflow). Set KFLINT_UPDATE_FIXTURES=1
-// to write bad.expected from the current output (then review the diff before committing).
+// to write bad.expected and the fixed texts from the current output (then review the diff).
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
+#include "core/fix_apply.h"
 #include "rules/engine/registry.h"
 #include "test_util.h"
 
@@ -50,6 +54,38 @@ TEST_P(RuleFixture, GoodRaisesNothing) {
   const std::string text = test::read_text(dir + "/good.yaml");
   const FileResult report = test::lint_string(text, fixture_target(text));
   EXPECT_EQ(test::rendered(report, g.def->id), std::vector<std::string>{}) << "for " << dir << "/good.yaml";
+}
+
+// The rule's own fixes on bad.yaml, one selection (whole fixes, none overlapping, each guarded).
+void expect_fixed(const std::string& dir, const std::string& text, const FileResult& report, std::string_view id, bool unsafe) {
+  std::vector<Diagnostic> own;
+  for (const Diagnostic& d : report.diagnostics)
+    if (d.rule->id == id) own.push_back(d);
+  const FixSelection chosen = select_fixes(*report.source, own, unsafe);
+  const FixSelection safe_only = select_fixes(*report.source, own, false);
+  const std::string file = dir + (unsafe ? "/bad.unsafe-fixed.yaml" : "/bad.fixed.yaml");
+  // An unsafe snapshot only where the unsafe fixes change something the safe ones do not.
+  const bool shown = !chosen.edits.empty() && (!unsafe || apply_edits(text, chosen.edits) != apply_edits(text, safe_only.edits));
+  if (!shown) {
+    EXPECT_FALSE(std::filesystem::exists(file)) << file << " exists, but " << id << " has no such fix on bad.yaml";
+    return;
+  }
+  const std::string fixed = apply_edits(text, chosen.edits);
+  if (std::getenv("KFLINT_UPDATE_FIXTURES")) std::ofstream(file, std::ios::binary) << fixed;
+  ASSERT_TRUE(std::filesystem::exists(file)) << file << " is missing: " << id << " has " << (unsafe ? "unsafe" : "safe") << " fixes";
+  EXPECT_EQ(fixed, test::read_text(file)) << "for " << file;
+  // What a fix produces is read again: it must resolve findings of its rule, not add them.
+  const FileResult after = test::lint_string(fixed, fixture_target(fixed));
+  EXPECT_LT(test::rendered(after, id).size(), own.size()) << id << "'s fixes resolve none of its findings in " << file;
+}
+
+TEST_P(RuleFixture, FixesGiveTheFixedText) {
+  const GeneratedRule& g = GetParam();
+  const std::string dir = fixture_dir(g.stem);
+  const std::string text = test::read_text(dir + "/bad.yaml");
+  const FileResult report = test::lint_string(text, fixture_target(text));
+  expect_fixed(dir, text, report, g.def->id, false);
+  expect_fixed(dir, text, report, g.def->id, true);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllRules, RuleFixture, ::testing::ValuesIn(generated_rules()),

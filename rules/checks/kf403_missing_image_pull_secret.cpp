@@ -49,3 +49,9 @@ KFLINT_RULE(kf403_missing_image_pull_secret, "KF403", "missing-image-pull-secret
     }
   }
 }
+
+KFLINT_RULE_OPTIONS(kf403_missing_image_pull_secret,
+                    {"secret", OptionType::String, "regcred (imagepull-secret under target cci)",
+                     "the pull secret the fix adds to imagePullSecrets"},
+                    {"public-registries", OptionType::StringList, "(none)",
+                     "registry hosts that need no pull secret, besides docker.io, gcr.io, ghcr.io, quay.io and the like"})

@@ -18,3 +18,6 @@ KFLINT_RULE(kf406_cci_pull_secret_name, "KF406", "cci-pull-secret-name", "cci", 
                                   "`, the secret Huawei CCI creates for its image registry (set the rule option `secret` if yours differs)");
   }
 }
+
+KFLINT_RULE_OPTIONS(kf406_cci_pull_secret_name,
+                    {"secret", OptionType::String, "imagepull-secret", "the pull secret every CCI pod must list"})

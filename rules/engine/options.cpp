@@ -1,6 +1,7 @@
 #include "rules/engine/options.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "core/text_util.h"
 #include "rules/engine/registry.h"
@@ -22,6 +23,21 @@ bool resolve_rule_list(const std::vector<std::string>& names, std::vector<std::s
     out.emplace_back(r->info.id);
   }
   return true;
+}
+
+// An option the rule does not declare, or a value it cannot take.
+std::optional<std::string> check_option(const Rule& rule, const ConfigOption& o) {
+  const std::string id(rule.info.id);
+  const RuleOption* declared = find_rule_option(id, o.name);
+  if (!declared) {
+    std::string known;
+    for (const RuleOption& d : rule_options(id)) known += (known.empty() ? "" : ", ") + std::string(d.name);
+    return "rule `" + id + "` has no option `" + o.name + "`" + (known.empty() ? std::string(" (it takes none)") : "; its options: " + known);
+  }
+  if (!o.scalar || (o.list && declared->type == OptionType::String))
+    return "rule `" + id + "` option `" + o.name + "` must be " +
+           (declared->type == OptionType::String ? std::string("a string") : std::string("a list of strings (or one comma-separated string)"));
+  return std::nullopt;
 }
 
 }  // namespace
@@ -48,7 +64,10 @@ std::variant<ResolvedConfig, ConfigError> resolve_config(const Config& config) {
       parse_severity(*cr.severity, sev);
       s.severity = sev;
     }
-    for (const auto& [k, v] : cr.options) s.options[k] = v;
+    for (const ConfigOption& o : cr.options) {
+      if (auto error = check_option(*r, o)) return ConfigError{config.path, o.line, o.column, *error};
+      s.options[o.name] = o.value;
+    }
   }
   for (const ConfigIgnore& ig : config.ignores) {
     std::vector<std::string> rules;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 
 #include "core/text_util.h"
 
@@ -26,6 +27,32 @@ const std::vector<Rule>& all_rules() {
 const Rule* find_rule(std::string_view id_or_slug) {
   for (const Rule& r : all_rules())
     if (iequals(r.info.id, id_or_slug) || r.info.slug == id_or_slug) return &r;
+  return nullptr;
+}
+
+namespace {
+std::map<std::string_view, std::vector<RuleOption>>& options_by_rule() {
+  static std::map<std::string_view, std::vector<RuleOption>> table;  // filled during static initialisation
+  return table;
+}
+}  // namespace
+
+RuleOptionsRegistrar::RuleOptionsRegistrar(const RuleDef& rule, std::initializer_list<RuleOption> options) {
+  auto& list = options_by_rule()[rule.id];
+  list.insert(list.end(), options.begin(), options.end());
+}
+
+const std::vector<RuleOption>& rule_options(std::string_view id) {
+  static const std::vector<RuleOption> none;
+  const Rule* r = find_rule(id);
+  if (!r) return none;
+  auto it = options_by_rule().find(r->info.id);
+  return it == options_by_rule().end() ? none : it->second;
+}
+
+const RuleOption* find_rule_option(std::string_view id, std::string_view name) {
+  for (const RuleOption& o : rule_options(id))
+    if (o.name == name) return &o;
   return nullptr;
 }
 

@@ -17,6 +17,10 @@ struct Rule {
 const std::vector<Rule>& all_rules();
 // By id ("KF301", case-insensitive) or slug ("requests-exceed-limits"); nullptr when unknown.
 const Rule* find_rule(std::string_view id_or_slug);
+// The options a rule declares (KFLINT_RULE_OPTIONS); empty for most rules.
+const std::vector<RuleOption>& rule_options(std::string_view id);
+const RuleOption* find_rule_option(std::string_view id, std::string_view name);
+
 // The registered rule of a definition (rules/engine/engine_rules.h names the engine's own).
 const Rule& rule_of(const RuleDef& def);
 

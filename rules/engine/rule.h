@@ -2,6 +2,7 @@
 // A rule: static metadata (RuleInfo) plus its check. Each rule lives in rules/checks/kfNNN_slug.cpp
 // with its documentation in kfNNN_slug.md beside it; the registry is generated from the files.
 
+#include <initializer_list>
 #include <string_view>
 
 #include "core/rule_info.h"
@@ -20,7 +21,29 @@ struct RuleDef {
   CheckFn check;
 };
 
+// A rule option, declared in the rule's file (KFLINT_RULE_OPTIONS) and set in `.kflint.yaml`
+// under the rule (`KF403: {secret: pull-secret}`). A name the rule does not declare, or a value
+// of the wrong type, is a configuration error at its line and column.
+enum class OptionType { String, StringList };  // a list: a YAML sequence or a comma-separated string
+struct RuleOption {
+  std::string_view name;
+  OptionType type;
+  std::string_view default_value;  // as shown to users ("regcred; imagepull-secret under target cci")
+  std::string_view doc;
+};
+
+// Registers a rule's options; used through KFLINT_RULE_OPTIONS.
+struct RuleOptionsRegistrar {
+  RuleOptionsRegistrar(const RuleDef& rule, std::initializer_list<RuleOption> options);
+};
+
 }  // namespace kflint
+
+// Declares the options of the rule `stem` (after its KFLINT_RULE):
+//   KFLINT_RULE_OPTIONS(kf403_missing_image_pull_secret,
+//                       {"secret", kflint::OptionType::String, "regcred", "the pull secret's name"})
+#define KFLINT_RULE_OPTIONS(stem, ...) \
+  static const ::kflint::RuleOptionsRegistrar stem##_options(::kflint::rule_defs::stem, {__VA_ARGS__});
 
 // Defines a rule in its own file:
 //   KFLINT_RULE(kf301_requests_exceed_limits, "KF301", "requests-exceed-limits", "resources",
