@@ -149,6 +149,7 @@ class LintStage {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!config_failed_) err_ << "kflint: " << lookup.error << "\n";
       config_failed_ = true;
+      ++summary_.not_checked;
       return false;
     }
     if (input.from_walk && config->excluded(input.path)) return false;

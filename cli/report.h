@@ -25,6 +25,7 @@ struct FileReport {
 
 struct Summary {
   size_t files = 0, jobs = 0, errors = 0, warnings = 0, infos = 0, hints = 0, fixed = 0;
+  size_t not_checked = 0;  // files left out because their configuration is invalid
 };
 Summary summarize(const std::vector<FileReport>& reports);
 

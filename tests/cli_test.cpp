@@ -115,6 +115,14 @@ TEST(Cli, ConfigIsFoundByWalkingUpAndErrorsExitTwo) {
   r = run(o);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("broken.yaml:2:10: rule `KF405`: expected off, on, error, warning, info or hint"), std::string::npos) << r.err;
+  // Files that were not linted are never reported clean.
+  EXPECT_EQ(r.out.find("No problems found"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 file not checked: the configuration is invalid"), std::string::npos) << r.out;
+  // A typo in a rule option is an error too, at the option's key.
+  o.config = dir.write("typo.yaml", "rules:\n  KF403: {secrets: x}\n");
+  r = run(o);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("typo.yaml:2:11: rule `KF403` has no option `secrets`; its options: secret, public-registries"), std::string::npos) << r.err;
 }
 
 TEST(Cli, FixRoundTripKeepsLineEndingsModeAndFinalNewline) {

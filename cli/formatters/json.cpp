@@ -58,7 +58,7 @@ void JsonReporter::file(const FileReport& r) {
 }
 
 void JsonReporter::finish(const Summary& s) {
-  const nlohmann::json summary = {{"files", s.files}, {"jobs", s.jobs}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}, {"hints", s.hints}};
+  const nlohmann::json summary = {{"files", s.files}, {"jobs", s.jobs}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}, {"hints", s.hints}, {"notChecked", s.not_checked}};
   out_ << (first_file_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << summary.dump() << "\n}\n";
 }
 

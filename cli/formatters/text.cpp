@@ -131,7 +131,10 @@ void TextReporter::finish(const Summary& s) {
   std::ostream& out = out_;
   const size_t problems = s.errors + s.warnings + s.infos + s.hints;
   if (s.fixed) out << "Fixed " << plural(s.fixed, "problem") << ".\n";
-  if (problems == 0) {
+  if (s.not_checked) out << plural(s.not_checked, "file") << " not checked: the configuration is invalid (see above).\n";
+  if (problems == 0 && s.not_checked) {
+    out << "Checked " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";  // never "no problems" over files not read
+  } else if (problems == 0) {
     out << "No problems found in " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";
   } else {
     out << "Found " << plural(s.errors, "error") << ", " << plural(s.warnings, "warning");
