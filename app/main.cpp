@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/check_command.h"
+#include "cli/print_command.h"
 #include "cli/rules_command.h"
 #include "lsp/run.h"
 
@@ -41,6 +42,12 @@ int run(int argc, char** argv) {
   cmd_rules->add_option("rule", rule_name, "A rule id or slug");
   cmd_rules->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  std::vector<std::string> print_paths;
+  bool print_json = true;
+  CLI::App* cmd_print = app.add_subcommand("print", "Print each document as the JSON kubectl sends to the API server");
+  cmd_print->add_option("paths", print_paths, "Files; - reads stdin (default: -)");
+  cmd_print->add_flag("--json", print_json, "JSON, one line per object (the only format)");
+
   CLI::App* cmd_version = app.add_subcommand("version", "Print the version and the embedded schema versions");
   CLI::App* cmd_lsp = app.add_subcommand("lsp", "Run the language server over stdin/stdout (LSP 3.17)");
   bool stdio = true;
@@ -57,6 +64,7 @@ int run(int argc, char** argv) {
     if (check.diff && !check.fix) check.fix = true;
     return kflint::cli::run_check(check, std::cin, std::cout, std::cerr);
   }
+  if (cmd_print->parsed()) return kflint::cli::run_print(print_paths, std::cin, std::cout, std::cerr);
   if (cmd_rules->parsed()) return kflint::cli::run_rules(rule_name, rules_format, std::cout, std::cerr);
   if (cmd_version->parsed()) return kflint::cli::run_version(std::cout);
   if (cmd_lsp->parsed()) return kflint::lsp::run_stdio_server();

@@ -81,6 +81,8 @@ class Document {
 // Split a stream at document markers (`---`, `...` at column 0). Such lines may not appear inside
 // any YAML content, so a line scan is exact; each chunk is then parsed on its own (the
 // tree-sitter-yaml scanner keeps rows in 16 bits, so whole long streams must not be parsed at once).
+// A stream whose first non-blank byte is `{` is JSON to kubectl: its documents are the JSON values
+// that start a line (JSON Lines), and nothing is a marker.
 std::vector<ByteRange> split_documents(const SourceText& source);
 
 // Parse one document (a span from split_documents); never throws.

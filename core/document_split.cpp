@@ -10,11 +10,47 @@ bool marker_line(std::string_view line, const char* marker) {
   return line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n';
 }
 
+// kubectl reads a stream whose first non-blank byte is `{` as JSON (apimachinery's
+// YAMLOrJSONDecoder): a sequence of JSON values, one object per line in JSON Lines files. A new
+// document starts at each line that begins (after blanks) with `{` or `[` once the previous value
+// closed; anything else after a value stays in its document, where it is refused as trailing content.
+std::vector<ByteRange> split_json_stream(const SourceText& source, uint32_t from) {
+  std::vector<ByteRange> chunks;
+  const std::string_view text = source.view();
+  uint32_t chunk_start = from;
+  int depth = 0;
+  bool in_string = false, closed = false;
+  for (uint32_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (closed && (c == '{' || c == '[')) {
+      const uint32_t line_begin = source.line_start(source.line_of(i));
+      if (text.substr(line_begin, i - line_begin).find_first_not_of(" \t") == std::string_view::npos && line_begin > chunk_start) {
+        chunks.push_back({chunk_start, line_begin});
+        chunk_start = line_begin;
+      }
+      closed = false;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') ++depth;
+    else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) closed = true;
+    else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') closed = false;  // trailing content: keep it in this document
+  }
+  chunks.push_back({chunk_start, static_cast<uint32_t>(text.size())});
+  return chunks;
+}
+
 }  // namespace
 
 std::vector<ByteRange> split_documents(const SourceText& source) {
   std::vector<ByteRange> chunks;
   const std::string_view text = source.view();
+  if (const size_t first = text.find_first_not_of(" \t\r\n", source.bom_length()); first != std::string_view::npos && text[first] == '{')
+    return split_json_stream(source, source.bom_length());
   uint32_t chunk_start = source.bom_length();
   bool chunk_has_content = false;  // a `---` right at the start does not end an (empty) document
   for (uint32_t line = 0; line < source.line_count(); ++line) {

@@ -1,5 +1,7 @@
 #include "core/tree_builder.h"
 
+#include "core/value_json.h"
+
 #include "core/scalar_resolve.h"
 
 namespace kflint {
@@ -92,6 +94,24 @@ void TreeBuilder::set_parent(NodeId child, NodeId parent, uint32_t index) {
   }
 }
 
+// JSON keys are strings: sigs.k8s.io/yaml writes a plain key that YAML 1.1 reads as a boolean,
+// an integer or a float as its text in JSON (`y:` is "true", `012:` is "10", `1.0:` is "1"), and
+// refuses a null key. The key's text becomes what the API server receives.
+void TreeBuilder::as_json_key(Node& k) {
+  if (k.style != ScalarStyle::Plain || k.kind == Kind::String) return;
+  switch (k.kind) {
+    case Kind::Bool: k.text = k.bool_value ? "true" : "false"; break;
+    case Kind::Int:
+      if (k.big_int) throw YamlRefused{k.start, "unsupported map key: the integer " + k.text + " does not fit in 64 bits"};
+      k.text = std::to_string(k.int_value);
+      break;
+    case Kind::Float: k.text = go_float_key(k.float_value); break;
+    case Kind::Null: throw YamlRefused{k.start, "unsupported map key: a null key (`~`, `null` or nothing) cannot be a JSON key"};
+    default: return;
+  }
+  k.kind = Kind::String;
+}
+
 void TreeBuilder::attach(NodeId id) {
   if (stack_.empty()) {
     t_.root = id;
@@ -109,6 +129,7 @@ void TreeBuilder::attach(NodeId id) {
     // from an unrendered template parses as one), where yaml-cpp accepts it.
     const Kind kind = t_.at(id).kind;
     if (kind == Kind::Map || kind == Kind::Seq) throw YamlRefused{t_.at(id).start, "invalid map key: a mapping or sequence cannot be a key"};
+    as_json_key(t_.at(id));
     f.pending_key = id;
     return;
   }

@@ -54,6 +54,7 @@ class TreeBuilder {
   NodeId leaf(Node n);
   void set_parent(NodeId child, NodeId parent, uint32_t index);
   void attach(NodeId id);
+  static void as_json_key(Node& key);
   void merge_from(NodeId target, NodeId source);
   void apply_merges();
 

@@ -7,6 +7,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cmath>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -172,10 +173,38 @@ std::atomic<uint64_t> g_documents_parsed{0};
 
 ParseCounts parse_counts() { return {g_documents_parsed.load(std::memory_order_relaxed), g_range_indexes.load(std::memory_order_relaxed)}; }
 
+namespace {
+
+// kubectl turns YAML into JSON with Go's encoding/json, which refuses .inf and .nan
+// ("json: unsupported value: +Inf"): a document that holds one, where kubectl sends it, is refused.
+std::optional<Document::Problem> non_finite_float(const Document& doc) {
+  const ValueTree& v = doc.values;
+  if (doc.empty()) return std::nullopt;
+  std::vector<char> seen(v.size(), 0);
+  std::vector<NodeId> todo{v.root};
+  while (!todo.empty()) {
+    const NodeId id = todo.back();
+    todo.pop_back();
+    if (id == kNoNode || seen[id]) continue;
+    seen[id] = 1;
+    const Node& n = v.at(id);
+    if (n.kind == Kind::Float && !std::isfinite(n.float_value))
+      return Document::Problem{n.start, std::string("json: unsupported value: ") + (std::isnan(n.float_value) ? "NaN" : n.float_value > 0 ? "+Inf" : "-Inf") +
+                                            " (kubectl cannot send `" + n.text + "` as JSON; quote it to send a string)"};
+    for (const MapEntry& e : n.entries) todo.push_back(e.value);
+    for (NodeId item : n.items) todo.push_back(item);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits) {
   g_documents_parsed.fetch_add(1, std::memory_order_relaxed);
   Document doc(source, span, index);
   parse_one(doc, limits);
+  if (!doc.syntax_error && !doc.limit_error)
+    if (auto problem = non_finite_float(doc)) doc.syntax_error = std::move(problem);
   return doc;
 }
 
@@ -191,6 +220,8 @@ std::vector<Document> parse_documents(const SourceText& source, const ParseLimit
       break;
     }
     parse_one(doc, limits);
+    if (!doc.syntax_error && !doc.limit_error)
+      if (auto problem = non_finite_float(doc)) doc.syntax_error = std::move(problem);
     docs.push_back(std::move(doc));
   }
   return docs;

@@ -13,6 +13,9 @@ packages=(
   clang libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   pre-commit                  # the pre-commit hook test
   help2man dpkg-dev file      # the man page and the .deb (cpack)
+  # The oracle (tests/oracle/): kubectl's own YAML code and the API server's OpenAPI validator, as
+  # Debian packages them; built offline with GO111MODULE=off. kflint itself does not need Go.
+  golang-go golang-k8s-sigs-yaml-dev golang-gopkg-yaml.v2-dev golang-k8s-kube-openapi-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <sstream>
 
-#include "cli/check_command.h"
 #include "cli_test_util.h"
 
 namespace kflint {

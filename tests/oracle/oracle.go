@@ -1,0 +1,146 @@
+// The oracle: what kubectl reads from a manifest file, answered by the Kubernetes libraries
+// Debian packages (sigs.k8s.io/yaml on gopkg.in/yaml.v2, as kubectl uses them), offline.
+//
+// Usage: oracle FILE...   One JSON line per file on standard output:
+//   {"file": F, "mode": "yaml"|"json", "docs": [{"json": <what the API server receives>} |
+//     {"error": "<kubectl's words>"}, ... with "duplicate": "<strict error>" when keys repeat],
+//    "error": "<the first error that stops kubectl reading the file>"}
+//
+// The document split follows k8s.io/apimachinery's YAMLReader and YAMLOrJSONDecoder (that
+// module is not packaged by Debian, so its documented behaviour is written out here): a stream
+// whose first non-blank byte is `{` is read as concatenated JSON values; otherwise a line that
+// starts with `---` ends a document, and only blanks or a comment may follow the dashes.
+// Empty documents and `null` are skipped, as kubectl skips them.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+)
+
+type doc struct {
+	JSON      json.RawMessage `json:"json,omitempty"`
+	Error     string          `json:"error,omitempty"`
+	Duplicate string          `json:"duplicate,omitempty"`
+}
+
+type result struct {
+	File  string `json:"file"`
+	Mode  string `json:"mode"`
+	Docs  []doc  `json:"docs"`
+	Error string `json:"error,omitempty"`
+}
+
+// splitYAML returns the documents of a YAML stream, or the separator error that stops kubectl.
+func splitYAML(data []byte) ([][]byte, error) {
+	var docs [][]byte
+	var buf bytes.Buffer
+	reader := bufio.NewReader(bytes.NewReader(data))
+	for {
+		line, err := reader.ReadBytes('\n')
+		if len(line) > 0 {
+			if bytes.HasPrefix(line, []byte("---")) {
+				rest := strings.TrimSpace(string(line[3:]))
+				if rest != "" && rest[0] != '#' {
+					return docs, fmt.Errorf("invalid Yaml document separator: %s", rest)
+				}
+				if buf.Len() > 0 {
+					docs = append(docs, append([]byte(nil), buf.Bytes()...))
+					buf.Reset()
+				}
+			} else {
+				buf.Write(line)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if buf.Len() > 0 {
+		docs = append(docs, buf.Bytes())
+	}
+	return docs, nil
+}
+
+func skipped(j []byte) bool {
+	t := bytes.TrimSpace(j)
+	return len(t) == 0 || bytes.Equal(t, []byte("null"))
+}
+
+func readYAML(data []byte, r *result) {
+	r.Mode = "yaml"
+	chunks, splitErr := splitYAML(data)
+	for _, chunk := range chunks {
+		j, err := yaml.YAMLToJSON(chunk)
+		if err != nil {
+			r.Docs = append(r.Docs, doc{Error: err.Error()})
+			if r.Error == "" {
+				r.Error = err.Error()
+			}
+			continue
+		}
+		if skipped(j) {
+			continue
+		}
+		d := doc{JSON: j}
+		if _, err := yaml.YAMLToJSONStrict(chunk); err != nil {
+			d.Duplicate = err.Error()
+		}
+		r.Docs = append(r.Docs, d)
+	}
+	if splitErr != nil {
+		r.Docs = append(r.Docs, doc{Error: splitErr.Error()})
+		if r.Error == "" {
+			r.Error = splitErr.Error()
+		}
+	}
+}
+
+func readJSON(data []byte, r *result) {
+	r.Mode = "json"
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		var raw json.RawMessage
+		err := dec.Decode(&raw)
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			r.Docs = append(r.Docs, doc{Error: err.Error()})
+			r.Error = err.Error()
+			return
+		}
+		if !skipped(raw) {
+			r.Docs = append(r.Docs, doc{JSON: raw})
+		}
+	}
+}
+
+func main() {
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for _, path := range os.Args[1:] {
+		data, err := os.ReadFile(path)
+		r := result{File: path, Docs: []doc{}}
+		if err != nil {
+			r.Error = err.Error()
+		} else if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+			readJSON(data, &r)
+		} else {
+			readYAML(data, &r)
+		}
+		if err := enc.Encode(r); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			os.Exit(2)
+		}
+	}
+}
