@@ -37,6 +37,13 @@ bool print_file(const std::string& name, std::string text, std::ostream& out, st
       err << where(name, *result.source, doc->values.at(d.second_key).start) << ": warning: duplicate key `" << doc->values.at(d.second_key).text
           << "`: kubectl keeps this value and drops the earlier one\n";
     if (doc->empty() || doc->values.at(doc->values.root).kind == Kind::Null) continue;
+    if (const Kind kind = doc->values.at(doc->values.root).kind; kind != Kind::Map) {  // kubectl decodes an object
+      err << where(name, *result.source, doc->values.at(doc->values.root).start) << ": error: document " << i + 1 << ": json: cannot unmarshal "
+          << (kind == Kind::Seq ? "array" : kind == Kind::String ? "string" : kind == Kind::Bool ? "bool" : "number")
+          << " into Go value of type map[string]interface {} (kubectl needs an object)\n";
+      ok = false;
+      continue;
+    }
     out << to_kubectl_json(doc->values, doc->values.root) << "\n";
   }
   return ok;

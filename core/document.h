@@ -68,6 +68,13 @@ class Document {
   // and so kubectl, reads the first node and drops the rest without a word. The offset of the
   // first dropped line.
   std::optional<uint32_t> dropped_from;
+  // The document follows a `...` line with no `---` between: kubectl's reader passes it to go-yaml
+  // together with the document before, and go-yaml reads only that one, so all of this is dropped
+  // (dropped_from is its first content line). It is not parsed.
+  bool after_end_marker = false;
+  // Content after a complete flow collection at the top level (`{...}` then more lines): go-yaml
+  // reads the collection and nothing after it (dropped_from is where the rest starts).
+  bool dropped_after_flow_root = false;
   bool fast_read = false;  // read by the fast block-YAML reader rather than by yaml-cpp
 
  private:
@@ -84,6 +91,8 @@ class Document {
 // A stream whose first non-blank byte is `{` is JSON to kubectl: its documents are the JSON values
 // that start a line (JSON Lines), and nothing is a marker.
 std::vector<ByteRange> split_documents(const SourceText& source);
+// Whether kubectl reads the stream as JSON (its first non-blank byte is `{`).
+bool json_stream(const SourceText& source);
 
 // Parse one document (a span from split_documents); never throws.
 Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits = {});

@@ -1,6 +1,7 @@
 #include <cstring>
 
 #include "core/document.h"
+#include "core/kubectl_refusals.h"
 
 namespace kflint {
 namespace {
@@ -46,18 +47,28 @@ std::vector<ByteRange> split_json_stream(const SourceText& source, uint32_t from
 
 }  // namespace
 
+bool json_stream(const SourceText& source) {
+  const std::string_view text = source.view();
+  const size_t first = text.find_first_not_of(" \t\r\n", source.bom_length());
+  return first != std::string_view::npos && text[first] == '{';
+}
+
 std::vector<ByteRange> split_documents(const SourceText& source) {
   std::vector<ByteRange> chunks;
   const std::string_view text = source.view();
-  if (const size_t first = text.find_first_not_of(" \t\r\n", source.bom_length()); first != std::string_view::npos && text[first] == '{')
-    return split_json_stream(source, source.bom_length());
+  if (json_stream(source)) return split_json_stream(source, source.bom_length());
   uint32_t chunk_start = source.bom_length();
   bool chunk_has_content = false;  // a `---` right at the start does not end an (empty) document
   for (uint32_t line = 0; line < source.line_count(); ++line) {
     const uint32_t start = line == 0 ? source.bom_length() : source.line_start(line);
     const uint32_t next = line + 1 < source.line_count() ? source.line_start(line + 1) : static_cast<uint32_t>(text.size());
     const std::string_view l = text.substr(start, next - start);
-    if (marker_line(l, "---")) {
+    // kubectl's reader splits lines at LF only: after a lone CR, `---` is not a marker to it.
+    if (start > source.bom_length() && text[start - 1] != '\n') {
+      chunk_has_content = true;
+      continue;
+    }
+    if (is_separator_line(l.substr(0, l.find('\n')))) {
       if (chunk_has_content) chunks.push_back({chunk_start, start});
       chunk_start = start;
       chunk_has_content = true;

@@ -49,8 +49,12 @@ bool parse_int(std::string_view text, ResolvedScalar& out) {
       if (value > (static_cast<unsigned __int128>(1) << 64)) overflow = true;
     }
   }
-  out.kind = Kind::Int;
+  // Past int64, go-yaml tries uint64 (strconv.ParseUint), then a float when the text reads as
+  // one (a long decimal), else the text stays a string (a long hex number).
+  const bool fits_uint64 = !negative && !overflow && value <= static_cast<unsigned __int128>(UINT64_MAX);
   const unsigned __int128 limit = negative ? (static_cast<unsigned __int128>(1) << 63) : ((static_cast<unsigned __int128>(1) << 63) - 1);
+  if ((overflow || value > limit) && !fits_uint64) return false;
+  out.kind = Kind::Int;
   if (overflow || value > limit) {
     out.big_int = true;
     out.int_value = negative ? INT64_MIN : INT64_MAX;
@@ -115,6 +119,7 @@ ResolvedScalar resolve_plain_scalar(std::string_view text) {
     r.kind = Kind::Float;
     errno = 0;
     r.float_value = std::strtod(plain.c_str(), nullptr);
+    if (std::isinf(r.float_value)) return ResolvedScalar{};  // strconv.ParseFloat's range error: go-yaml keeps the string
     return r;
   }
   return r;  // a string (timestamps included)

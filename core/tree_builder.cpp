@@ -137,7 +137,13 @@ void TreeBuilder::attach(NodeId id) {
   f.pending_key = kNoNode;
   const Node& k = t_.at(key);
   if (k.style == ScalarStyle::Plain && k.text == "<<") {
-    f.merges.push_back(id);
+    // go-yaml: "map merge requires map or sequence of maps as the value".
+    const Node& value = t_.at(id);
+    bool mergeable = value.kind == Kind::Map || value.kind == Kind::Seq;
+    if (value.kind == Kind::Seq)
+      for (NodeId item : value.items) mergeable = mergeable && t_.at(item).kind == Kind::Map;
+    if (!mergeable) throw YamlRefused{value.start, "map merge requires map or sequence of maps as the value"};
+    f.merges.emplace_back(static_cast<uint32_t>(p.entries.size()), id);
     return;
   }
   constexpr size_t kIndexFrom = 16;
@@ -169,25 +175,45 @@ void TreeBuilder::attach(NodeId id) {
   set_parent(id, f.id, index);
 }
 
-void TreeBuilder::merge_from(NodeId target, NodeId source) {
-  if (!t_.is_map(source)) return;
-  const std::vector<MapEntry> from = t_.at(source).entries;
-  for (const MapEntry& e : from) {
-    if (t_.entry(target, t_.at(e.key).text) != nullptr) continue;  // explicit keys win
-    t_.at(target).entries.push_back(e);
-  }
-}
-
+// Merge keys as go-yaml v2 applies them (kubectl's reading, measured with the oracle): the map's
+// entries and its `<<` merges in document order, a later value replacing an earlier one (an
+// explicit key before a merge is overwritten by it), the maps of `<<: [a, b]` from the last to
+// the first (so `a` wins); every replacement is a repeated key to its strict reading.
 void TreeBuilder::apply_merges() {
   Frame& f = stack_.back();
-  for (NodeId m : f.merges) {
-    if (t_.is_seq(m)) {
-      const std::vector<NodeId> items = t_.at(m).items;
-      for (NodeId item : items) merge_from(f.id, item);
-    } else {
-      merge_from(f.id, m);
+  if (f.merges.empty()) return;
+  const std::vector<MapEntry> explicit_entries = t_.at(f.id).entries;
+  std::vector<MapEntry> result;
+  std::unordered_map<std::string, size_t> at;
+  auto put = [&](const MapEntry& e) {
+    const std::string& key = t_.at(e.key).text;
+    if (auto it = at.find(key); it != at.end()) {
+      doc_.duplicates.push_back({result[it->second].key, e.key, true});
+      result[it->second] = e;
+      return;
     }
+    at.emplace(key, result.size());
+    result.push_back(e);
+  };
+  auto merge = [&](NodeId source) {
+    if (!t_.is_map(source)) return;
+    const std::vector<MapEntry> from = t_.at(source).entries;
+    for (const MapEntry& e : from) put(e);
+  };
+  size_t next = 0;
+  for (size_t i = 0; i <= explicit_entries.size(); ++i) {
+    for (; next < f.merges.size() && f.merges[next].first == i; ++next) {
+      const NodeId m = f.merges[next].second;
+      if (t_.is_seq(m)) {
+        const std::vector<NodeId> items = t_.at(m).items;
+        for (auto it = items.rbegin(); it != items.rend(); ++it) merge(*it);
+      } else {
+        merge(m);
+      }
+    }
+    if (i < explicit_entries.size()) put(explicit_entries[i]);
   }
+  t_.at(f.id).entries = std::move(result);
 }
 
 }  // namespace kflint

@@ -46,7 +46,7 @@ class TreeBuilder {
   struct Frame {
     NodeId id;
     NodeId pending_key = kNoNode;
-    std::vector<NodeId> merges;  // values of `<<` keys, applied at the end of the map
+    std::vector<std::pair<uint32_t, NodeId>> merges;  // (explicit entries before it, value) of each `<<`, applied at the end
     // Key text -> entry index, built once a map is large: keeps duplicate detection linear.
     std::unordered_map<std::string, uint32_t> index;
   };
@@ -55,7 +55,6 @@ class TreeBuilder {
   void set_parent(NodeId child, NodeId parent, uint32_t index);
   void attach(NodeId id);
   static void as_json_key(Node& key);
-  void merge_from(NodeId target, NodeId source);
   void apply_merges();
 
   Document& doc_;

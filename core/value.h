@@ -42,6 +42,7 @@ struct Node {
 struct DuplicateKey {
   NodeId first_key;   // the key kubectl silently drops
   NodeId second_key;  // the key whose value wins
+  bool via_merge = false;  // one of them came from a `<<` merge (repeated only to go-yaml's strict reading)
 };
 
 class ValueTree {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 
 namespace kflint {
@@ -35,6 +36,26 @@ void write_string(std::string_view s, std::string& out) {
   out += '"';
 }
 
+// The decimal digits of a YAML integer known to fit in uint64 (0x, 0o, 0b, leading-0 octal, `_`).
+std::string uint64_text(std::string_view text) {
+  std::string s;
+  for (char c : text)
+    if (c != '_' && c != '+') s.push_back(c);
+  int base = 10;
+  size_t i = 0;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, i = 2;
+  else if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, i = 2;
+  else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, i = 2;
+  else if (s.size() > 1 && s[0] == '0') base = 8, i = 1;
+  uint64_t value = 0;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
+    value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+  }
+  return std::to_string(value);
+}
+
 // Go's encoding/json for a float64: the shortest exact form, ES6-style exponent rules.
 void write_float(double f, std::string& out) {
   if (!std::isfinite(f)) {  // yaml.v2 reads .inf/.nan; encoding/json refuses them (kubectl errors)
@@ -44,13 +65,31 @@ void write_float(double f, std::string& out) {
   char buf[64];
   const double a = std::fabs(f);
   const bool exponent = a != 0 && (a < 1e-6 || a >= 1e21);
-  const auto r = std::to_chars(buf, buf + sizeof buf, f, exponent ? std::chars_format::scientific : std::chars_format::fixed);
+  // The shortest digits that read back exactly, then laid out as Go lays them out: digits past
+  // the shortest ones are zeros (2^63 is 9223372036854776000, not ...5808).
+  const auto r = std::to_chars(buf, buf + sizeof buf, f, std::chars_format::scientific);
   std::string text(buf, r.ptr);
-  if (exponent) {  // 1e-07 -> 1e-7, as Go writes it
-    const size_t e = text.find('e');
-    if (e != std::string::npos && text.size() == e + 4 && text[e + 2] == '0') text.erase(e + 2, 1);
+  const size_t e = text.find('e');
+  if (exponent) {
+    if (text.size() == e + 4 && text[e + 2] == '0') text.erase(e + 2, 1);  // 1e-07 -> 1e-7
+    out += text;
+    return;
   }
-  out += text;
+  const int exp10 = std::stoi(text.substr(e + 1));
+  std::string digits;
+  for (size_t i = 0; i < e; ++i)
+    if (std::isdigit(static_cast<unsigned char>(text[i]))) digits += text[i];
+  if (f < 0) out += '-';
+  if (exp10 >= 0) {
+    const size_t int_len = static_cast<size_t>(exp10) + 1;
+    if (digits.size() <= int_len) {
+      out += digits + std::string(int_len - digits.size(), '0');
+    } else {
+      out += digits.substr(0, int_len) + "." + digits.substr(int_len);
+    }
+  } else {
+    out += "0." + std::string(static_cast<size_t>(-exp10 - 1), '0') + digits;
+  }
 }
 
 void write(const ValueTree& v, NodeId id, std::string& out, int depth) {
@@ -63,7 +102,7 @@ void write(const ValueTree& v, NodeId id, std::string& out, int depth) {
     case Kind::Null: out += "null"; return;
     case Kind::Bool: out += n.bool_value ? "true" : "false"; return;
     case Kind::Int:
-      if (n.big_int) out += n.text;  // as written: its digits are the value
+      if (n.big_int) out += uint64_text(n.text);  // between 2^63 and 2^64: go-yaml's uint64
       else out += std::to_string(n.int_value);
       return;
     case Kind::Float: write_float(n.float_value, out); return;

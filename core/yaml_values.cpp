@@ -14,6 +14,7 @@
 
 #include "core/document.h"
 #include "core/scalar_resolve.h"
+#include "core/json_syntax.h"
 #include "core/kubectl_refusals.h"
 #include "core/tree_builder.h"
 
@@ -110,7 +111,7 @@ void parse_one_document(Document& doc, const ParseLimits& limits) {
   const std::string_view text = doc.source().view().substr(span.start, span.end - span.start);
   // Refused before parsing, as go-yaml's reader does; yaml-cpp would read them and shift every
   // later offset, so no range (and no fix) after such a character could be trusted.
-  if (auto refused = refused_before_parsing(text)) {
+  if (auto refused = refused_before_parsing(text, json_stream(doc.source()))) {
     doc.syntax_error = Document::Problem{span.start + refused->offset, std::move(refused->message)};
     return;
   }
@@ -144,7 +145,19 @@ void parse_one_document(Document& doc, const ParseLimits& limits) {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
     if (const auto open = unterminated_quote(doc)) throw YamlRefused{*open, "found unexpected end of stream (a quoted scalar is not closed)"};
-    if (const auto extra = content_after_flow_root(text)) throw YamlRefused{span.start + *extra, "unexpected content after the document's closing bracket"};
+    if (const auto tab = tab_on_blank_line(doc)) throw YamlRefused{*tab, "found character that cannot start any token (a tab at the start of a line: tabs cannot indent YAML; use spaces)"};
+    if (const auto extra_line = sequence_root_continued(doc)) throw YamlRefused{*extra_line, "did not find expected '-' indicator (a line of a top-level list that is not an item)"};
+    if (const auto bare = key_without_colon(doc)) throw YamlRefused{*bare, "could not find expected ':' (a line of a mapping with no `key: value`)"};
+    // After a complete `{...}` or `[...]` document, go-yaml reads nothing more (kubectl sends the
+    // collection and drops the rest without a word); in a JSON stream the JSON check refused it.
+    if (const auto extra = content_after_flow_root(text)) {
+      if (text[*extra] == ':')  // `[::1]:5000`: the collection is a key to go-yaml
+        throw YamlRefused{span.start + *extra, "did not find expected node content (a collection in brackets followed by `:` is a key)"};
+      if (const auto tab = tab_on_blank_line(doc)) throw YamlRefused{*tab, "found character that cannot start any token (a tab at the start of a line: tabs cannot indent YAML; use spaces)"};
+      doc.dropped_from = span.start + *extra;
+      doc.dropped_after_flow_root = true;
+      return;
+    }
   } catch (const LimitExceeded& e) {
     reset(doc);
     doc.limit_error = Document::Problem{e.offset, e.message};
@@ -199,9 +212,41 @@ std::optional<Document::Problem> non_finite_float(const Document& doc) {
 
 }  // namespace
 
+// The first content line (not blank, not a comment) of a span that follows a `...` line, if the
+// span follows one: kubectl never reads it (see Document::after_end_marker).
+std::optional<uint32_t> content_after_end_marker(const SourceText& source, ByteRange span) {
+  if (span.start == 0 || source.view().substr(0, span.start).find_first_not_of(" \t\r\n") == std::string_view::npos) return std::nullopt;
+  const uint32_t previous = source.line_of(span.start - 1);
+  const std::string_view marker = source.line_text(previous);
+  if (marker.substr(0, 3) != "..." || (marker.size() > 3 && marker[3] != ' ' && marker[3] != '\t' && marker[3] != '\r')) return std::nullopt;
+  if (is_separator_line(source.line_text(source.line_of(span.start)))) return std::nullopt;  // `---` starts a new document
+  for (uint32_t line = source.line_of(span.start); line < source.line_count() && source.line_start(line) < span.end; ++line) {
+    const std::string_view text = source.line_text(line);
+    const size_t first = text.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && text[first] != '#') return source.line_start(line);
+  }
+  return span.end;  // nothing but comments: nothing is lost
+}
+
 Document parse_document(const SourceText& source, ByteRange span, uint32_t index, const ParseLimits& limits) {
   g_documents_parsed.fetch_add(1, std::memory_order_relaxed);
   Document doc(source, span, index);
+  // A JSON stream (its first non-blank byte is `{`) is read by kubectl with a JSON decoder.
+  if (json_stream(source))
+    if (const auto bad = json_syntax_error(source.view().substr(span.start, span.end - span.start))) {
+      doc.syntax_error = Document::Problem{span.start + bad->offset, bad->message + " (the file is JSON to kubectl: it starts with `{`)"};
+      return doc;
+    }
+  if (const auto dropped = content_after_end_marker(source, span)) {
+    // Not read by go-yaml, but split by kubectl's reader: a bad separator still refuses the file.
+    if (auto refused = refused_before_parsing(source.view().substr(span.start, span.end - span.start))) {
+      doc.syntax_error = Document::Problem{span.start + refused->offset, std::move(refused->message)};
+      return doc;
+    }
+    doc.after_end_marker = true;
+    if (*dropped < span.end) doc.dropped_from = *dropped;
+    return doc;
+  }
   parse_one(doc, limits);
   if (!doc.syntax_error && !doc.limit_error)
     if (auto problem = non_finite_float(doc)) doc.syntax_error = std::move(problem);
@@ -219,10 +264,7 @@ std::vector<Document> parse_documents(const SourceText& source, const ParseLimit
       docs.push_back(std::move(doc));
       break;
     }
-    parse_one(doc, limits);
-    if (!doc.syntax_error && !doc.limit_error)
-      if (auto problem = non_finite_float(doc)) doc.syntax_error = std::move(problem);
-    docs.push_back(std::move(doc));
+    docs.push_back(parse_document(source, chunk, static_cast<uint32_t>(docs.size()), limits));
   }
   return docs;
 }

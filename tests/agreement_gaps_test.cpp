@@ -135,9 +135,21 @@ TEST(AgreementGaps, StreamsKubectlReadsDifferently) {
   EXPECT_EQ(kf001(job + "--- !tag\n" + job), "7:1-7:1 KF001 YAML syntax error: invalid Yaml document separator: !tag (kubectl allows only spaces or a comment after `---`)");
   EXPECT_EQ(kf001(job + "----\n" + job), "7:1-7:1 KF001 YAML syntax error: invalid Yaml document separator: - (kubectl allows only spaces or a comment after `---`)");
   EXPECT_EQ(kf001(job + "--- # next\n" + job), "(none)");
-  // Trailing garbage after a JSON document.
+  // Trailing garbage after a JSON document: a stream that starts with `{` is JSON to kubectl.
   EXPECT_EQ(kf001("{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\"} x\n"),
-            "1:52-1:52 KF001 YAML syntax error: unexpected content after the document's closing bracket");
+            "1:52-1:52 KF001 YAML syntax error: invalid character 'x' after top-level value (the file is JSON to kubectl: it starts with `{`)");
+  // JSON Lines: one object per line is a stream of documents, as kubectl's JSON decoder reads it.
+  const FileResult lines = test::lint_string("{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"TFJob\", \"spec\": {}}\n"
+                                             "{\"apiVersion\": \"kubeflow.org/v1\", \"kind\": \"MXJob\", \"spec\": {}}\n");
+  EXPECT_EQ(lines.jobs, 2u);
+  EXPECT_FALSE(test::has_rule(lines, "KF001"));
+  // YAML-only syntax in a JSON stream is refused, as the JSON decoder refuses it.
+  EXPECT_EQ(kf001("{\"apiVersion\": \"kubeflow.org/v1\", # a comment\n \"kind\": \"TFJob\"}\n"),
+            "1:35-1:35 KF001 YAML syntax error: invalid character '#' looking for beginning of object key string (the file is JSON to kubectl: it starts with `{`)");
+  // In a YAML stream, content after a `{...}` document is dropped by go-yaml without a word: KF008.
+  const FileResult after_flow = test::lint_string("# YAML\n{apiVersion: kubeflow.org/v1, kind: TFJob, spec: {tfReplicaSpecs: {}}}\nreplicas: 2\n");
+  EXPECT_FALSE(test::has_rule(after_flow, "KF001"));
+  EXPECT_TRUE(test::has_rule(after_flow, "KF008"));
   // Lines that end in a lone CR are lines (go-yaml breaks there): the job is read, not one comment.
   std::string cr = job;
   for (char& c : cr) c = c == '\n' ? '\r' : c;

@@ -110,6 +110,16 @@ Diagnostic truncation_warning(const Document& doc) {
   const ValueTree& v = doc.values;
   if (v.is_map(v.root))
     for (const MapEntry& e : v.at(v.root).entries) keys += (keys.empty() ? "`" : ", `") + v.at(e.key).text + "`";
+  if (doc.dropped_after_flow_root)
+    return engine_diagnostic(engine_rules::truncated_document(), {start, std::max(start, end)},
+                             "this line and everything after it up to the next `---` are dropped: the document is the collection "
+                             "in brackets above, and kubectl reads nothing after it; start a new document with `---`",
+                             doc.index());
+  if (doc.after_end_marker)
+    return engine_diagnostic(engine_rules::truncated_document(), {start, std::max(start, end)},
+                             "this line and everything after it up to the next `---` are dropped: they follow a `...` line, and kubectl "
+                             "reads only the document before it; start a new document with `---`",
+                             doc.index());
   return engine_diagnostic(engine_rules::truncated_document(), {start, std::max(start, end)},
                            "this line and everything after it are dropped: the document's top level is indented, and this line is "
                            "indented less, so kubectl sends only " + (keys.empty() ? std::string("the lines above") : keys),
@@ -128,6 +138,15 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
   } else if (doc.syntax_error && file_mentions_kubeflow(doc)) {
     out.push_back(engine_diagnostic(engine_rules::syntax_error(), {doc.syntax_error->offset, doc.syntax_error->offset},
                                     "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
+  } else if (!doc.empty() && v.at(v.root).kind != Kind::Null && !v.is_map(v.root) && file_mentions_kubeflow(doc)) {
+    // kubectl decodes every document into an object: a list or a scalar refuses the whole file.
+    const Kind kind = v.at(v.root).kind;
+    const char* what = kind == Kind::Seq ? "array" : kind == Kind::String ? "string" : kind == Kind::Bool ? "bool" : "number";
+    out.push_back(engine_diagnostic(engine_rules::syntax_error(), {v.at(v.root).start, v.at(v.root).start},
+                                    std::string("this document is a ") + (kind == Kind::Seq ? "list" : "scalar") +
+                                        ", not an object: kubectl refuses the file (`json: cannot unmarshal " + what +
+                                        " into Go value of type map[string]interface {}`)",
+                                    doc.index()));
   } else {
     const JobsIn found = jobs_in(doc);
     if (!found.skipped.empty()) result.skipped.push_back(found.skipped);

@@ -6,10 +6,12 @@ For every manifest-like file under the given roots it compares, per file:
   values     for a file both read: the objects kubectl sends, as JSON, equal after sorting keys
              (numbers compared as JSON numbers: 1.0 and 1 differ, as they differ for Go)
   duplicate  sigs.k8s.io/yaml's strict reading finds a repeated key  <=>  kflint warns of one
-Intended differences are the table under "## Intended differences" in docs/agreement.md (file,
-check, reason); any other difference fails, and so does a listed one that no longer differs.
+Intended differences are the table under "## Intended differences" in docs/agreement.md: each row
+names a check, the words kflint says (a substring of its message), and the reason. Any other
+difference fails. With --fixtures, every listed row must still occur among the files checked
+(a row that no longer differs is stale: the table must say only what is true).
 
-Usage: differential.py KFLINT ORACLE AGREEMENT_MD ROOT...
+Usage: differential.py [--fixtures] KFLINT ORACLE AGREEMENT_MD ROOT...
 """
 import json
 import os
@@ -35,17 +37,17 @@ def files_under(roots):
     return out
 
 
-def intended(agreement_md, source_dir):
-    """(relative file, check) -> reason, from the docs' table."""
-    table, inside = {}, False
+def intended(agreement_md):
+    """[(check, kflint's words)] from the docs' table (| check | kflint says | kubectl | reason |)."""
+    rows, inside = [], False
     for line in open(agreement_md, encoding="utf-8"):
         if line.startswith("## "):
             inside = line.strip() == "## Intended differences"
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if inside and line.startswith("|") and len(cells) >= 3 and cells[0].startswith("`"):
-            table[(cells[0].strip("`"), cells[1])] = cells[2]
-    return table
+        if inside and line.startswith("|") and len(cells) >= 4 and cells[1].startswith("`"):
+            rows.append((cells[0], cells[1].strip("`")))
+    return rows
 
 
 def normalized(raw):
@@ -56,7 +58,11 @@ def normalized(raw):
 
 
 def main():
-    kflint, oracle, agreement_md, roots = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    args = sys.argv[1:]
+    fixtures = args[0] == "--fixtures"
+    if fixtures:
+        args = args[1:]
+    kflint, oracle, agreement_md, roots = args[0], args[1], args[2], args[3:]
     source_dir = os.path.dirname(os.path.dirname(os.path.abspath(agreement_md)))
     files = files_under(roots)
     verdicts = {}
@@ -66,7 +72,7 @@ def main():
             continue
         r = json.loads(line)
         verdicts[r["file"]] = r
-    expected = intended(agreement_md, source_dir)
+    expected = intended(agreement_md)
     seen, unexpected = set(), []
     for f in files:
         o = verdicts[f]
@@ -91,11 +97,12 @@ def main():
             if o_dup != k_dup:
                 found.append(("duplicate", f"kubectl strict: {o_dup}; kflint: {k_dup}"))
         for check, detail in found:
-            if (rel, check) in expected:
-                seen.add((rel, check))
+            row = next((r for r in expected if r[0] == check and r[1] in detail), None)
+            if row:
+                seen.add(row)
             else:
                 unexpected.append(f"{rel}: {check}: {detail}")
-    stale = [f"{f}: {c}" for (f, c) in expected if (f, c) not in seen and os.path.exists(os.path.join(source_dir, f))]
+    stale = [f"{c}: `{w}`" for (c, w) in expected if (c, w) not in seen] if fixtures else []
     print(f"differential: {len(files)} files, {len(seen)} intended differences, {len(unexpected)} unexpected, {len(stale)} stale")
     for u in unexpected:
         print("  UNEXPECTED " + u)

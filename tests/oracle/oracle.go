@@ -10,7 +10,8 @@
 // module is not packaged by Debian, so its documented behaviour is written out here): a stream
 // whose first non-blank byte is `{` is read as concatenated JSON values; otherwise a line that
 // starts with `---` ends a document, and only blanks or a comment may follow the dashes.
-// Empty documents and `null` are skipped, as kubectl skips them.
+// Empty documents and `null` are skipped, as kubectl skips them; a document that is not an object
+// (a string, a number, a list) is refused, as kubectl refuses it when it decodes the object.
 package main
 
 import (
@@ -69,6 +70,23 @@ func splitYAML(data []byte) ([][]byte, error) {
 	return docs, nil
 }
 
+// notObject is kubectl's refusal of a document that is not an object (it decodes every document
+// into an unstructured object: a string, number or list cannot be one).
+func notObject(j []byte) string {
+	var v interface{}
+	if err := json.Unmarshal(j, &v); err != nil {
+		return err.Error()
+	}
+	if _, ok := v.(map[string]interface{}); ok {
+		return ""
+	}
+	var m map[string]interface{}
+	if err := json.Unmarshal(j, &m); err != nil {
+		return err.Error()
+	}
+	return "not an object"
+}
+
 func skipped(j []byte) bool {
 	t := bytes.TrimSpace(j)
 	return len(t) == 0 || bytes.Equal(t, []byte("null"))
@@ -87,6 +105,13 @@ func readYAML(data []byte, r *result) {
 			continue
 		}
 		if skipped(j) {
+			continue
+		}
+		if msg := notObject(j); msg != "" {
+			r.Docs = append(r.Docs, doc{Error: msg})
+			if r.Error == "" {
+				r.Error = msg
+			}
 			continue
 		}
 		d := doc{JSON: j}
@@ -117,9 +142,15 @@ func readJSON(data []byte, r *result) {
 			r.Error = err.Error()
 			return
 		}
-		if !skipped(raw) {
-			r.Docs = append(r.Docs, doc{JSON: raw})
+		if skipped(raw) {
+			continue
 		}
+		if msg := notObject(raw); msg != "" {
+			r.Docs = append(r.Docs, doc{Error: msg})
+			r.Error = msg
+			return
+		}
+		r.Docs = append(r.Docs, doc{JSON: raw})
 	}
 }
 
