@@ -126,7 +126,62 @@ class Checker {
   size_t i_ = 0;
 };
 
+int hex4(std::string_view s, size_t at) {  // the value of 4 hex digits at `at`, or -1
+  if (at + 4 > s.size()) return -1;
+  int v = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    const char c = s[i];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
 }  // namespace
+
+void json_escapes_for_yaml_cpp(std::string& text) {
+  static const char* const kHex = "0123456789ABCDEF";
+  bool in_string = false;
+  size_t saved = 0;  // bytes freed inside the current string, given back after its closing quote
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!in_string) {
+      if (c == '"') in_string = true;
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+      if (saved) {  // shift the freed bytes to just after the quote, as blanks
+        text.insert(i + 1, std::string(saved, ' '));
+        saved = 0;
+      }
+      continue;
+    }
+    if (c != '\\' || i + 1 >= text.size()) continue;
+    if (text[i + 1] != 'u') {
+      ++i;
+      continue;
+    }
+    const int high = hex4(text, i + 2);
+    if (high < 0xD800 || high > 0xDFFF) {
+      i += 5;
+      continue;
+    }
+    const int low = high <= 0xDBFF && text.compare(i + 6, 2, "\\u") == 0 ? hex4(text, i + 8) : -1;
+    if (low >= 0xDC00 && low <= 0xDFFF) {
+      const uint32_t cp = 0x10000u + ((static_cast<uint32_t>(high) - 0xD800u) << 10) + (static_cast<uint32_t>(low) - 0xDC00u);
+      std::string escape = "\\U";
+      for (int shift = 28; shift >= 0; shift -= 4) escape += kHex[(cp >> shift) & 0xF];
+      text.replace(i, 12, escape);  // 12 bytes become 10
+      saved += 2;
+      i += escape.size() - 1;
+    } else {
+      text.replace(i, 6, "\\uFFFD");
+      i += 5;
+    }
+  }
+}
 
 std::optional<JsonSyntaxError> json_syntax_error(std::string_view text) {
   try {

@@ -139,7 +139,9 @@ void parse_one_document(Document& doc, const ParseLimits& limits) {
   }
   // yaml-cpp reads from a stream; give it exactly this document's bytes, with each lone CR made
   // a LF (same length, so offsets hold): go-yaml breaks lines at a lone CR, yaml-cpp not always.
-  std::istringstream in{lone_cr_as_lf(text)};
+  std::string prepared = lone_cr_as_lf(text);
+  if (json_stream(doc.source())) json_escapes_for_yaml_cpp(prepared);
+  std::istringstream in{std::move(prepared)};
   ValueBuilder builder(doc, span.start, limits);
   try {
     YAML::Parser parser(in);

@@ -87,6 +87,22 @@ func notObject(j []byte) string {
 	return "not an object"
 }
 
+// asDecoded is what the API server reads from raw JSON: Go's decoder (numbers kept as written,
+// an unpaired surrogate escape read as U+FFFD), written again.
+func asDecoded(raw []byte) json.RawMessage {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v interface{}
+	if err := dec.Decode(&v); err != nil {
+		return raw
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return raw
+	}
+	return out
+}
+
 func skipped(j []byte) bool {
 	t := bytes.TrimSpace(j)
 	return len(t) == 0 || bytes.Equal(t, []byte("null"))
@@ -150,7 +166,7 @@ func readJSON(data []byte, r *result) {
 			r.Error = msg
 			return
 		}
-		r.Docs = append(r.Docs, doc{JSON: raw})
+		r.Docs = append(r.Docs, doc{JSON: asDecoded(raw)})
 	}
 }
 
