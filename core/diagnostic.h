@@ -44,6 +44,7 @@ struct Diagnostic {
   std::vector<Fix> fixes;
   std::vector<RelatedLocation> related;
   uint32_t document = 0;  // index of the document in the stream
+  std::string path;       // the field it is about (`spec.tfReplicaSpecs.Worker.replicas`), when it is about one
 };
 
 }  // namespace kflint

@@ -51,6 +51,7 @@ void JsonReporter::file(const FileReport& r) {
                                  {"fixes", fixes},
                                  {"related", related}};
     if (const std::string url = rule_doc_url(d.rule->id); !url.empty()) diag["url"] = url;
+    if (!d.path.empty()) diag["path"] = d.path;
     out_ << (first ? "\n      " : ",\n      ") << diag.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     first = false;
   }

@@ -20,10 +20,16 @@ Diagnostic& RuleContext::report_range(ByteRange range, std::string message) {
   return out_.back();
 }
 
-Diagnostic& RuleContext::report(NodeId node, std::string message) { return report_range(doc.range(node), std::move(message)); }
+Diagnostic& RuleContext::report(NodeId node, std::string message) {
+  Diagnostic& d = report_range(doc.range(node), std::move(message));
+  if (node != kNoNode) d.path = v.path(node);
+  return d;
+}
 
 Diagnostic& RuleContext::report_key(NodeId value, std::string message) {
-  return report_range(doc.key_range(value), std::move(message));
+  Diagnostic& d = report_range(doc.key_range(value), std::move(message));
+  if (value != kNoNode) d.path = v.path(value);
+  return d;
 }
 
 Fix& RuleContext::add_fix(Diagnostic& d, std::string title, Applicability applicability) {

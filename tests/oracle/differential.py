@@ -6,15 +6,19 @@ For every manifest-like file under the given roots it compares, per file:
   values     for a file both read: the objects kubectl sends, as JSON, equal after sorting keys
              (numbers compared as JSON numbers: 1.0 and 1 differ, as they differ for Go)
   duplicate  sigs.k8s.io/yaml's strict reading finds a repeated key  <=>  kflint warns of one
+  schema     for kubeflow.org/v1 TFJobs and MXJobs: the field paths the CRD schema rejects (the
+             API server's validator, after null pruning, with strict unknown fields)  ==  the
+             paths of kflint's schema errors under `--target kubeflow` (KF101-KF104, KF302, KF303)
 Intended differences are the table under "## Intended differences" in docs/agreement.md: each row
 names a check, the words kflint says (a substring of its message), and the reason. Any other
 difference fails. With --fixtures, every listed row must still occur among the files checked
 (a row that no longer differs is stale: the table must say only what is true).
 
-Usage: differential.py [--fixtures] KFLINT ORACLE AGREEMENT_MD ROOT...
+Usage: differential.py [--fixtures] [--crds CRD_DIR] KFLINT ORACLE AGREEMENT_MD ROOT...
 """
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -50,6 +54,29 @@ def intended(agreement_md):
     return rows
 
 
+SCHEMA_RULES = {"KF007", "KF101", "KF102", "KF103", "KF104", "KF220", "KF302", "KF303"}
+
+
+def field_path(path):
+    """kflint's `a.b[0]["x.y"]` as the validator writes it: `a.b.x.y` (no list indices)."""
+    path = re.sub(r'\[(\d+)\]', '', path)
+    return re.sub(r'\["([^"]*)"\]', r'.\1', path)
+
+
+def kflint_schema_paths(kflint, f):
+    k = subprocess.run([kflint, "check", "--format", "json", "--no-config", "--target", "kubeflow", f], capture_output=True)
+    paths = {}
+    for d in json.loads(k.stdout.decode("utf-8"))["files"][0]["diagnostics"]:
+        if d["rule"] not in SCHEMA_RULES or d["severity"] != "error" or "path" not in d:
+            continue
+        path = field_path(d["path"])
+        if d["rule"] == "KF103":  # reported at the map that lacks the field; the validator names the field
+            m = re.search(r"the required field `([^`]*)`", d["message"])
+            path = (path + "." if path else "") + (m.group(1) if m else "")
+        paths.setdefault(path, d["rule"])
+    return paths
+
+
 def normalized(raw):
     try:
         return json.dumps(json.loads(raw), sort_keys=True, ensure_ascii=False)
@@ -62,11 +89,14 @@ def main():
     fixtures = args[0] == "--fixtures"
     if fixtures:
         args = args[1:]
+    crds = []
+    if args[0] == "--crds":
+        crds, args = ["-crds", args[1]], args[2:]
     kflint, oracle, agreement_md, roots = args[0], args[1], args[2], args[3:]
     source_dir = os.path.dirname(os.path.dirname(os.path.abspath(agreement_md)))
     files = files_under(roots)
     verdicts = {}
-    proc = subprocess.run([oracle] + files, capture_output=True, check=True)
+    proc = subprocess.run([oracle] + crds + files, capture_output=True, check=True)
     for line in proc.stdout.decode("utf-8").split("\n"):
         if not line.strip():
             continue
@@ -92,6 +122,15 @@ def main():
                 a = mine[first][:300] if first < len(mine) else "(none)"
                 b = theirs[first][:300] if first < len(theirs) else "(none)"
                 found.append(("values", f"object {first + 1}: kubectl sends {b}; kflint reads {a}"))
+            verdicts_of_jobs = [d["schema"] for d in o["docs"] if "schema" in d]
+            if verdicts_of_jobs:
+                theirs_paths = {line.split(": ", 1)[0] for v in verdicts_of_jobs for line in v}
+                mine = kflint_schema_paths(kflint, f)
+                mine_paths = set(mine)
+                if theirs_paths != mine_paths:
+                    only_mine = [f"{p} ({mine[p]})" for p in sorted(mine_paths - theirs_paths)]
+                    found.append(("schema", f"the API server rejects {sorted(theirs_paths - mine_paths) or 'nothing more'}; "
+                                            f"kflint alone rejects {only_mine or 'nothing more'}"))
             o_dup = any(d.get("duplicate") for d in o["docs"])
             k_dup = "duplicate key" in k_err
             if o_dup != k_dup:

@@ -30,6 +30,7 @@ type doc struct {
 	JSON      json.RawMessage `json:"json,omitempty"`
 	Error     string          `json:"error,omitempty"`
 	Duplicate string          `json:"duplicate,omitempty"`
+	Schema    []string        `json:"schema,omitempty"` // the CRD schema's verdict: "path: message" per error
 }
 
 type result struct {
@@ -130,7 +131,7 @@ func readYAML(data []byte, r *result) {
 			}
 			continue
 		}
-		d := doc{JSON: j}
+		d := doc{JSON: j, Schema: schemaVerdict(j)}
 		if _, err := yaml.YAMLToJSONStrict(chunk); err != nil {
 			d.Duplicate = err.Error()
 		}
@@ -166,7 +167,8 @@ func readJSON(data []byte, r *result) {
 			r.Error = msg
 			return
 		}
-		r.Docs = append(r.Docs, doc{JSON: asDecoded(raw)})
+		decoded := asDecoded(raw)
+		r.Docs = append(r.Docs, doc{JSON: decoded, Schema: schemaVerdict(decoded)})
 	}
 }
 
@@ -175,7 +177,15 @@ func main() {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	for _, path := range os.Args[1:] {
+	args := os.Args[1:]
+	if len(args) >= 2 && args[0] == "-crds" {
+		if err := loadSchemas(args[1]); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			os.Exit(2)
+		}
+		args = args[2:]
+	}
+	for _, path := range args {
 		data, err := os.ReadFile(path)
 		r := result{File: path, Docs: []doc{}}
 		if err != nil {
