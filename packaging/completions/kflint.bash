@@ -5,7 +5,7 @@ _kflint() {
   prev="${COMP_WORDS[COMP_CWORD-1]}"
   sub="${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "check rules lsp version --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "check print rules lsp version --help --version" -- "$cur"))
     return
   fi
   case "$prev" in
@@ -23,6 +23,7 @@ _kflint() {
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
+    print) if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--json --help" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
     rules) COMPREPLY=($(compgen -W "$(kflint rules --format json 2>/dev/null | grep -o '"id": "KF[0-9]*"' | cut -d'"' -f4) --format" -- "$cur")) ;;
   esac
 }

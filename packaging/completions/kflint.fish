@@ -1,6 +1,8 @@
 # fish completion for kflint
-set -l subcommands check rules lsp version
+set -l subcommands check print rules lsp version
 complete -c kflint -n "not __fish_seen_subcommand_from $subcommands" -f -a check -d 'Lint manifests'
+complete -c kflint -n "not __fish_seen_subcommand_from $subcommands" -f -a print -d 'Print documents as the JSON kubectl sends'
+complete -c kflint -n "__fish_seen_subcommand_from print" -l json -d 'JSON, one line per object'
 complete -c kflint -n "not __fish_seen_subcommand_from $subcommands" -f -a rules -d 'List the rules or show one'
 complete -c kflint -n "not __fish_seen_subcommand_from $subcommands" -f -a lsp -d 'Run the language server'
 complete -c kflint -n "not __fish_seen_subcommand_from $subcommands" -f -a version -d 'Print the version'
