@@ -2,6 +2,7 @@
 
 #include "cli/check_parts.h"
 #include "core/fix_apply.h"
+#include "rules/engine/engine_rules.h"
 #include "rules/engine/pipeline.h"
 #include "rules/engine/registry.h"
 
@@ -90,7 +91,7 @@ FileReport check_text(const Input& input, const std::string& display, std::strin
       if (!write_error.empty()) {
         FileReport failed = lint(display, original, lint_options);
         failed.path = input.path;
-        failed.diagnostics.push_back(input_error_result("fixes not written: " + write_error).diagnostics.front());
+        failed.diagnostics.push_back(engine_diagnostic(engine_rules::input_error(), {0, 0}, "fixes not written: " + write_error, 0));
         failed.input_error = true;
         r = std::move(failed);
         applied = 0;

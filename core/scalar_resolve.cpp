@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 11> kFalse = {"n", "N", "no", "No", "NO",
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // go-yaml v2: strconv.ParseInt(plain with "_" removed, 0, 64), plus a leading-zero octal form.
-bool parse_int(std::string_view text, ResolvedScalar& out) {
+bool parse_int(std::string_view text, ResolvedScalar& out, unsigned __int128* magnitude = nullptr) {
   std::string s;
   s.reserve(text.size());
   for (char c : text)
@@ -54,6 +54,7 @@ bool parse_int(std::string_view text, ResolvedScalar& out) {
   const bool fits_uint64 = !negative && !overflow && value <= static_cast<unsigned __int128>(UINT64_MAX);
   const unsigned __int128 limit = negative ? (static_cast<unsigned __int128>(1) << 63) : ((static_cast<unsigned __int128>(1) << 63) - 1);
   if ((overflow || value > limit) && !fits_uint64) return false;
+  if (magnitude) *magnitude = value;
   out.kind = Kind::Int;
   if (overflow || value > limit) {
     out.big_int = true;
@@ -140,6 +141,13 @@ ResolvedScalar resolve_tagged_scalar(std::string_view tag, std::string_view text
     return r;
   }
   return ResolvedScalar{};
+}
+
+std::string big_int_decimal(std::string_view text) {
+  ResolvedScalar r;
+  unsigned __int128 value = 0;
+  parse_int(text, r, &value);
+  return std::to_string(static_cast<uint64_t>(value));
 }
 
 }  // namespace kflint

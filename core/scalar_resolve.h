@@ -4,6 +4,7 @@
 // .5 is a float, timestamps stay strings.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/value.h"
@@ -20,6 +21,10 @@ struct ResolvedScalar {
 
 // Resolve an untagged plain scalar.
 ResolvedScalar resolve_plain_scalar(std::string_view text);
+
+// The decimal digits of an integer scalar between 2^63 and 2^64 (`big_int`: go-yaml's uint64),
+// written in any of the forms go-yaml reads (0x, 0o, 0b, a leading 0, `_`).
+std::string big_int_decimal(std::string_view text);
 
 // Resolve a scalar with an explicit tag (`!!str`, `!!int`, ...). Unknown tags give a string.
 ResolvedScalar resolve_tagged_scalar(std::string_view tag, std::string_view text);

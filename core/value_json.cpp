@@ -1,5 +1,7 @@
 #include "core/value_json.h"
 
+#include "core/scalar_resolve.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cctype>
@@ -34,26 +36,6 @@ void write_string(std::string_view s, std::string& out) {
     }
   }
   out += '"';
-}
-
-// The decimal digits of a YAML integer known to fit in uint64 (0x, 0o, 0b, leading-0 octal, `_`).
-std::string uint64_text(std::string_view text) {
-  std::string s;
-  for (char c : text)
-    if (c != '_' && c != '+') s.push_back(c);
-  int base = 10;
-  size_t i = 0;
-  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, i = 2;
-  else if (s.size() > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, i = 2;
-  else if (s.size() > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, i = 2;
-  else if (s.size() > 1 && s[0] == '0') base = 8, i = 1;
-  uint64_t value = 0;
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
-    value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
-  }
-  return std::to_string(value);
 }
 
 // Go's encoding/json for a float64: the shortest exact form, ES6-style exponent rules.
@@ -102,7 +84,7 @@ void write(const ValueTree& v, NodeId id, std::string& out, int depth) {
     case Kind::Null: out += "null"; return;
     case Kind::Bool: out += n.bool_value ? "true" : "false"; return;
     case Kind::Int:
-      if (n.big_int) out += uint64_text(n.text);  // between 2^63 and 2^64: go-yaml's uint64
+      if (n.big_int) out += big_int_decimal(n.text);  // between 2^63 and 2^64: go-yaml's uint64
       else out += std::to_string(n.int_value);
       return;
     case Kind::Float: write_float(n.float_value, out); return;

@@ -3,6 +3,9 @@
 // List without `kind`), by name: the engine, the faces and the tests refer to them through these
 // accessors, so no rule id is written outside the rule's own file (rules/checks/).
 
+#include <string>
+
+#include "core/diagnostic.h"
 #include "rules/engine/registry.h"
 
 namespace kflint::rule_defs {
@@ -47,3 +50,18 @@ inline const RuleInfo& truncated_document() {
 }
 
 }  // namespace kflint::engine_rules
+
+namespace kflint {
+
+// A finding of an engine-emitted rule, with the rule's default severity.
+inline Diagnostic engine_diagnostic(const RuleInfo& rule, ByteRange range, std::string message, uint32_t doc) {
+  Diagnostic d;
+  d.rule = &rule;
+  d.severity = rule.severity;
+  d.range = range;
+  d.message = std::move(message);
+  d.document = doc;
+  return d;
+}
+
+}  // namespace kflint

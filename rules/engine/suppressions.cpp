@@ -8,16 +8,6 @@
 
 namespace kflint {
 
-Diagnostic engine_diagnostic(const RuleInfo& rule, ByteRange range, std::string message, uint32_t doc) {
-  Diagnostic d;
-  d.rule = &rule;
-  d.severity = rule.severity;
-  d.range = range;
-  d.message = std::move(message);
-  d.document = doc;
-  return d;
-}
-
 bool rule_listed(const std::vector<std::string>& list, std::string_view id) {
   for (const std::string& item : list)
     if (item == "all" || iequals(item, id)) return true;

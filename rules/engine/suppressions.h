@@ -17,6 +17,4 @@ void apply_suppressions(const Document& doc, const LintOptions& options, std::ve
 // Whether `id` is in a list of resolved ids ("all" matches every id).
 bool rule_listed(const std::vector<std::string>& list, std::string_view id);
 
-Diagnostic engine_diagnostic(const RuleInfo& rule, ByteRange range, std::string message, uint32_t doc);
-
 }  // namespace kflint
