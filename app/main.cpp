@@ -23,6 +23,8 @@ int run(int argc, char** argv) {
   cmd_check->add_option("-o,--output", check.output, "Write the report to a file");
   cmd_check->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above: error, warning, info, hint")->capture_default_str();
   cmd_check->add_option("-t,--target", check.target, "auto, kubeflow, legacy or cci (overrides the config)");
+  cmd_check->add_option("--operation", check.operation, "apply, create, replace or patch: what the files are sent with (overrides the config)");
+  cmd_check->add_option("--patch-base", check.patch_base, "With --operation patch: the manifest the merge patches apply to");
   cmd_check->add_option("-c,--config", check.config, "Configuration file (default: nearest .kflint.yaml)");
   cmd_check->add_flag("--no-config", check.no_config, "Ignore .kflint.yaml files");
   cmd_check->add_option("--stdin-filename", check.stdin_filename, "Name for stdin in messages and config lookup");

@@ -15,6 +15,8 @@ ConfigOverrides overrides_of(const CheckOptions& options) {
   o.no_config = options.no_config;
   Target t;
   if (options.target && parse_target(*options.target, t)) o.target = t;
+  Operation op;
+  if (options.operation && parse_operation(*options.operation, op)) o.operation = op;
   for (const std::string& name : options.ignore)
     if (const Rule* r = find_rule(name)) o.rules[std::string(r->info.id)].enabled = false;
   return o;
@@ -30,6 +32,7 @@ FileReport report_of(const std::string& path, const std::string& display, FileRe
   r.skipped = std::move(result.skipped);
   r.jobs = result.jobs;
   r.input_error = result.input_error;
+  r.base_diagnostics = std::move(result.base_diagnostics);
   return r;
 }
 
@@ -41,14 +44,16 @@ namespace {
 
 // Applies the chosen fixes (core/fix_apply.h: whole fixes, each guarded), re-lints, and repeats
 // until nothing changes.
-FileReport lint(const std::string& display, std::string text, const LintOptions& options, unsigned threads = 1) {
+FileReport lint(const std::string& display, std::string text, const LintOptions& options, const PatchBasePtr& base, unsigned threads = 1) {
   AnalyzeOptions settings;
   settings.threads = threads;
+  settings.patch_base = base;
   return report_of("", display, analyze(std::move(text), options, settings));
 }
 
-FileReport fix_loop(const std::string& display, std::string text, const LintOptions& options, bool unsafe, size_t& applied) {
-  FileReport report = lint(display, text, options);
+FileReport fix_loop(const std::string& display, std::string text, const LintOptions& options, const PatchBasePtr& base, bool unsafe,
+                    size_t& applied) {
+  FileReport report = lint(display, text, options, base);
   std::vector<std::string> refused;
   for (int round = 0; round < 8 && !report.input_error; ++round) {
     FixSelection chosen = select_fixes(*report.source, report.diagnostics, unsafe);
@@ -58,7 +63,7 @@ FileReport fix_loop(const std::string& display, std::string text, const LintOpti
     if (next == text) break;
     applied += chosen.fixes;
     text = std::move(next);
-    report = lint(display, text, options);
+    report = lint(display, text, options, base);
   }
   report.fixes_refused = std::move(refused);
   return report;
@@ -67,16 +72,16 @@ FileReport fix_loop(const std::string& display, std::string text, const LintOpti
 }  // namespace
 
 FileReport check_text(const Input& input, const std::string& display, std::string text, const CheckOptions& options, const LintOptions& lint_options,
-                      unsigned threads) {
+                      const PatchBasePtr& base, unsigned threads) {
   const bool is_stdin = input.path == "-";
   if (!options.fix) {
-    FileReport r = lint(display, std::move(text), lint_options, threads);
+    FileReport r = lint(display, std::move(text), lint_options, base, threads);
     r.path = input.path;
     return r;
   }
   size_t applied = 0;
   const std::string original = text;
-  FileReport r = fix_loop(display, std::move(text), lint_options, options.unsafe_fixes, applied);
+  FileReport r = fix_loop(display, std::move(text), lint_options, base, options.unsafe_fixes, applied);
   r.path = input.path;
   const std::string& fixed = r.source->bytes();
   if (applied > 0 && fixed != original) {
@@ -89,7 +94,7 @@ FileReport check_text(const Input& input, const std::string& display, std::strin
       const std::string write_error = !now || *now != original ? "the file changed while kflint was fixing it; nothing was written"
                                                                : write_file_atomically(input.path, fixed);
       if (!write_error.empty()) {
-        FileReport failed = lint(display, original, lint_options);
+        FileReport failed = lint(display, original, lint_options, base);
         failed.path = input.path;
         failed.diagnostics.push_back(engine_diagnostic(engine_rules::input_error(), {0, 0}, "fixes not written: " + write_error, 0));
         failed.input_error = true;

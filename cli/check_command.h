@@ -19,6 +19,8 @@ struct CheckOptions {
   std::string output;  // "" = stdout
   std::string fail_on = "error";
   std::optional<std::string> target;
+  std::optional<std::string> operation;  // apply | create | replace | patch
+  std::string patch_base;                // --patch-base: lint each patch applied to this manifest
   std::string config;
   bool no_config = false;
   std::string stdin_filename;

@@ -12,6 +12,7 @@
 #include "cli/files.h"
 #include "core/config.h"
 #include "rules/engine/config_set.h"
+#include "rules/engine/patch_base.h"
 
 namespace kflint::cli::detail {
 
@@ -22,7 +23,9 @@ ConfigOverrides overrides_of(const CheckOptions& options);
 
 // Lints one input whose text was read (and, with --fix, fixes it, then writes it or makes the
 // diff); `display` is the name shown in the report.
+// `base`: the manifest merge patches apply to (--patch-base), or null.
+using PatchBasePtr = std::shared_ptr<const PatchBase>;
 FileReport check_text(const Input& input, const std::string& display, std::string text, const CheckOptions& options, const LintOptions& lint_options,
-                      unsigned threads);
+                      const PatchBasePtr& base, unsigned threads);
 
 }  // namespace kflint::cli::detail

@@ -31,6 +31,10 @@ std::string validate(const CheckOptions& options, Severity& fail_on, std::string
   if (!parse_severity(options.fail_on, fail_on)) return "--fail-on must be error, warning, info or hint";
   Target t;
   if (options.target && !parse_target(*options.target, t)) return "--target must be auto, kubeflow, legacy or cci";
+  Operation op;
+  if (options.operation && !parse_operation(*options.operation, op)) return "--operation must be apply, create, replace or patch";
+  if (!options.patch_base.empty() && options.operation != std::optional<std::string>("patch"))
+    return "--patch-base needs --operation patch";
   for (const std::string& name : options.ignore)
     if (!find_rule(name)) return "--ignore: unknown rule `" + name + "`";
   format = options.format;
@@ -77,8 +81,8 @@ FormatOptions format_options(const CheckOptions& options) {
 class LintStage {
  public:
   LintStage(const CheckOptions& options, const std::vector<Input>& inputs, StdinText& stdin_text, Reporter& reporter, Severity fail_on,
-            std::ostream& err)
-      : options_(options), inputs_(inputs), stdin_(stdin_text), reporter_(reporter), fail_on_(fail_on), err_(err), configs_(overrides_of(options)),
+            std::ostream& err, detail::PatchBasePtr base)
+      : options_(options), inputs_(inputs), base_(std::move(base)), stdin_(stdin_text), reporter_(reporter), fail_on_(fail_on), err_(err), configs_(overrides_of(options)),
         reports_(inputs.size()), done_(inputs.size(), 0), keep_(inputs.size(), 1) {}
 
   void run() {
@@ -94,10 +98,26 @@ class LintStage {
   }
 
   void write(const FileReport& r) {  // with the lock held, or before the workers start
+    for (const Diagnostic& b : r.base_diagnostics)
+      if (std::none_of(base_findings_.begin(), base_findings_.end(), [&](const Diagnostic& e) {
+            return e.rule == b.rule && e.range.start == b.range.start && e.range.end == b.range.end;
+          }))
+        base_findings_.push_back(b);
     reporter_.file(r);
     add_to_summary(summary_, r);
     input_error_ = input_error_ || r.input_error;
     for (const Diagnostic& d : r.diagnostics) failing_ = failing_ || d.severity >= fail_on_;
+  }
+
+  // --patch-base: what the patches left wrong in the base, under the base's name, after the patches.
+  void write_base() {
+    if (!base_) return;
+    FileReport r;
+    r.path = r.display = options_.patch_base;
+    r.source = base_->source;
+    r.diagnostics = std::move(base_findings_);
+    std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.range.start < b.range.start; });
+    write(r);
   }
 
   const Summary& summary() const { return summary_; }
@@ -166,12 +186,14 @@ class LintStage {
       return true;
     }
     const LintOptions lint_options = config->options_for(is_stdin ? options_.stdin_filename : input.path);
-    out = detail::check_text(input, display, std::move(*text), options_, lint_options, per_file_threads_);
+    out = detail::check_text(input, display, std::move(*text), options_, lint_options, base_, per_file_threads_);
     return true;
   }
 
   const CheckOptions& options_;
   const std::vector<Input>& inputs_;
+  const detail::PatchBasePtr base_;
+  std::vector<Diagnostic> base_findings_;
   StdinText& stdin_;
   Reporter& reporter_;
   const Severity fail_on_;
@@ -225,9 +247,22 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
   const size_t stdin_uses = static_cast<size_t>(std::count_if(inputs.begin(), inputs.end(), [](const Input& i) { return i.path == "-"; }));
   StdinText stdin_text = stdin_uses ? read_stdin(in, options.max_file_size) : StdinText{};
   stdin_text.uses = stdin_uses;
-  LintStage stage(options, inputs, stdin_text, *reporter, fail_on, err);
+  detail::PatchBasePtr base;
+  if (!options.patch_base.empty()) {
+    std::string problem;
+    if (std::optional<std::string> text = read_file(options.patch_base, options.max_file_size, problem)) {
+      if (auto bad = check_text_encoding(*text)) problem = *bad;
+      else if ((base = load_patch_base(std::make_shared<const SourceText>(std::move(*text))))->error.size()) problem = base->error;
+    }
+    if (!problem.empty()) {
+      err << "kflint: --patch-base " << options.patch_base << ": " << problem << "\n";
+      return 2;
+    }
+  }
+  LintStage stage(options, inputs, stdin_text, *reporter, fail_on, err, base);
   for (const InputError& m : missing) stage.write(error_report(m.path, m.path, m.message));
   stage.run();
+  stage.write_base();
   if (options.verbose)
     for (const std::string& note : stage.config_notes()) err << "kflint: configuration: " << note << "\n";
   reporter->finish(stage.summary());

@@ -21,6 +21,7 @@ struct FileReport {
   size_t fixes_applied = 0;
   std::vector<std::string> fixes_refused;  // by the safe-write guard: "12:8: KF007 fix `...` not applied: ..."
   std::string diff;  // --fix --diff
+  std::vector<Diagnostic> base_diagnostics;  // --patch-base: findings in the base file (reported under its name)
 };
 
 struct Summary {

@@ -26,7 +26,7 @@ int run_rules(const std::string& which, const std::string& format, std::ostream&
     if (!rule_options(r->info.id).empty()) {
       out << "\nOptions (in .kflint.yaml: `rules: {" << r->info.id << ": {name: value}}`):\n";
       for (const RuleOption& o : rule_options(r->info.id))
-        out << "  " << o.name << " (" << (o.type == OptionType::String ? "string" : "list of strings") << ", default: " << o.default_value
+        out << "  " << o.name << " (" << (o.type == OptionType::String ? "string" : o.type == OptionType::Bool ? "true or false" : "list of strings") << ", default: " << o.default_value
             << "): " << o.doc << "\n";
     }
     return 0;
@@ -36,7 +36,7 @@ int run_rules(const std::string& which, const std::string& format, std::ostream&
     for (const Rule& r : all_rules()) {
       nlohmann::json options = nlohmann::json::array();
       for (const RuleOption& o : rule_options(r.info.id))
-        options.push_back({{"name", o.name}, {"type", o.type == OptionType::String ? "string" : "list"}, {"default", o.default_value}, {"doc", o.doc}});
+        options.push_back({{"name", o.name}, {"type", o.type == OptionType::String ? "string" : o.type == OptionType::Bool ? "boolean" : "list"}, {"default", o.default_value}, {"doc", o.doc}});
       rules.push_back({{"id", r.info.id}, {"slug", r.info.slug}, {"category", r.info.category},
                        {"severity", severity_name(r.info.severity)}, {"summary", r.info.summary}, {"options", options}});
     }

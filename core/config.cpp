@@ -89,6 +89,28 @@ ConfigRule parse_rule(const std::string& name, const YAML::Node& value, const YA
   return r;
 }
 
+// `operation: replace`, or a map of globs to operations.
+std::vector<ConfigOperation> operation_list(const YAML::Node& v) {
+  auto one = [](const YAML::Node& value, std::string glob) {
+    ConfigOperation o{std::move(glob), scalar(value, "operation"), static_cast<uint32_t>(value.Mark().line + 1),
+                      static_cast<uint32_t>(value.Mark().column + 1)};
+    if (o.operation != "apply" && o.operation != "create" && o.operation != "replace" && o.operation != "patch")
+      throw Fail{value.Mark(), "operation must be apply, create, replace or patch, got `" + o.operation + "`"};
+    return o;
+  };
+  std::vector<ConfigOperation> out;
+  if (v.IsMap()) {
+    for (const auto& entry : v) {
+      std::string glob = scalar(entry.first, "path glob");
+      if (const std::string why = glob_problem(glob); !why.empty()) throw Fail{entry.first.Mark(), "operation: " + why};
+      out.push_back(one(entry.second, std::move(glob)));
+    }
+  } else {
+    out.push_back(one(v, ""));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ConfigError::to_string() const {
@@ -114,6 +136,8 @@ std::variant<Config, ConfigError> parse_config(const std::string& path, std::str
         c.target_column = static_cast<uint32_t>(v.Mark().column + 1);
         if (*c.target != "auto" && *c.target != "kubeflow" && *c.target != "legacy" && *c.target != "cci")
           throw Fail{v.Mark(), "target must be auto, kubeflow, legacy or cci, got `" + *c.target + "`"};
+      } else if (key == "operation") {
+        c.operations = operation_list(v);
       } else if (key == "rules") {
         if (v.IsNull()) continue;
         if (!v.IsMap()) throw Fail{v.Mark(), "rules must be a map of rule ids or slugs to levels"};
@@ -145,7 +169,7 @@ std::variant<Config, ConfigError> parse_config(const std::string& path, std::str
           c.ignores.push_back(std::move(ig));
         }
       } else {
-        throw Fail{kv.first.Mark(), "unknown key `" + key + "` (target, rules, include, exclude, ignore)"};
+        throw Fail{kv.first.Mark(), "unknown key `" + key + "` (target, operation, rules, include, exclude, ignore)"};
       }
     }
   } catch (const Fail& f) {

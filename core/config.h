@@ -2,6 +2,10 @@
 // `.kflint.yaml`: found by walking up from each linted file (or given with --config).
 //
 //   target: auto | kubeflow | legacy | cci
+//   operation: apply | create | replace | patch   # what the files are sent with (default apply)
+//   operation:                        # or per path: the first matching glob wins, the rest apply
+//     "api/put/**": replace
+//     "api/patch/**": patch
 //   rules:
 //     KF301: off                      # or error | warning | info | hint | on
 //     image-latest-tag: info          # ids or slugs
@@ -48,11 +52,18 @@ struct ConfigIgnore {
   uint32_t line = 0, column = 0;
 };
 
+struct ConfigOperation {
+  std::string glob;       // "" = every file
+  std::string operation;  // apply | create | replace | patch
+  uint32_t line = 0, column = 0;
+};
+
 struct Config {
   std::string path;  // the file, "" for defaults
   std::string dir;   // its folder: globs are relative to it
   std::optional<std::string> target;
   uint32_t target_line = 0, target_column = 0;
+  std::vector<ConfigOperation> operations;  // in file order
   std::vector<ConfigRule> rules;
   std::vector<std::string> include;
   std::vector<std::string> exclude;

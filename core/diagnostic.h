@@ -45,6 +45,7 @@ struct Diagnostic {
   std::vector<RelatedLocation> related;
   uint32_t document = 0;  // index of the document in the stream
   std::string path;       // the field it is about (`spec.tfReplicaSpecs.Worker.replicas`), when it is about one
+  bool once_per_file = false;  // a summary: only the file's first of this rule is kept, with a count of the rest
 };
 
 }  // namespace kflint

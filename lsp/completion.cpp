@@ -70,7 +70,7 @@ json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
   if (have) {
     const std::shared_ptr<const Document> tree = doc.result.tree(at);
     if (!tree->syntax_error && !tree->limit_error)
-      for (const JobRef& job : jobs_in(*tree).jobs)  // in a List, the last item that starts before the cursor
+      for (const JobRef& job : jobs_in(*tree, doc.result.operation).jobs)  // in a List, the last item that starts before the cursor
         if (job.root == tree->values.root || tree->values.at(job.root).start <= offset) c.kind = job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
   }
   json items = json::array();

@@ -25,7 +25,7 @@ json hover(const OpenDocument& doc, Encoding enc, uint32_t offset) {
     if (!have_range) range = d.range, have_range = true;
   }
   const size_t at = doc.result.document_at(offset);
-  const FieldAtOffset field = at < doc.result.documents.size() ? field_at(*doc.result.tree(at), offset) : FieldAtOffset{};
+  const FieldAtOffset field = at < doc.result.documents.size() ? field_at(*doc.result.tree(at), offset, doc.result.operation) : FieldAtOffset{};
   if (field.key != kNoNode && !field.kind.empty()) {
     const schema::FieldDoc fd = schema::field_doc(field.kind, field.schema_path);
     if (!fd.type.empty() || !fd.description.empty()) {

@@ -190,6 +190,11 @@ void Server::apply_settings(const json& settings) {
   ConfigOverrides overrides;
   Target t;
   if (s.contains("target") && s["target"].is_string() && parse_target(s["target"].get<std::string>(), t)) overrides.target = t;
+  Operation op;
+  if (s.contains("operation") && s["operation"].is_string()) {
+    if (parse_operation(s["operation"].get<std::string>(), op)) overrides.operation = op;
+    else notify("window/showMessage", {{"type", 2}, {"message", "kflint: setting kflint.operation: expected apply, create, replace or patch"}});
+  }
   if (s.contains("rules") && s["rules"].is_object())
     for (auto it = s["rules"].begin(); it != s["rules"].end(); ++it) {
       const Rule* r = find_rule(it.key());

@@ -49,7 +49,7 @@ json document_symbols(const OpenDocument& doc, Encoding enc) {
   for (size_t i = 0; i < result.documents.size(); ++i) {
     if (result.documents[i].jobs == 0) continue;  // the engine found no job here: nothing to outline
     const std::shared_ptr<const Document> d = result.tree(i);
-    for (const JobRef& job : jobs_in(*d).jobs) job_symbols(*d, job.root, job.kind, enc, out);
+    for (const JobRef& job : jobs_in(*d, result.operation).jobs) job_symbols(*d, job.root, job.kind, enc, out);
   }
   return out;
 }
@@ -67,7 +67,7 @@ json folding_ranges(const OpenDocument& doc) {
     if (result.documents[i].jobs == 0 || (!result.documents[i].tree && result.documents.size() > 200)) continue;
     const std::shared_ptr<const Document> d = result.tree(i);
     const ValueTree& v = d->values;
-    for (const JobRef& job : jobs_in(*d).jobs) {
+    for (const JobRef& job : jobs_in(*d, result.operation).jobs) {
       const JobView view = build_job_view(v, job.root, job.kind);
       for (const ReplicaView& r : view.replicas) {
         const ByteRange range = d->entry_range(r.spec);

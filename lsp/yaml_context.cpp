@@ -16,8 +16,8 @@ std::string canonical_kind(std::string_view k) {
 }
 
 // The kind of the job rooted at `root`, when the engine lints it as one ("" otherwise).
-std::string job_kind_at(const Document& doc, NodeId root) {
-  for (const JobRef& job : jobs_in(doc).jobs)
+std::string job_kind_at(const Document& doc, NodeId root, Operation operation) {
+  for (const JobRef& job : jobs_in(doc, operation).jobs)
     if (job.root == root) return job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
   return {};
 }
@@ -39,7 +39,7 @@ std::string docs_path(const std::string& kind, const std::vector<std::string>& c
 
 }  // namespace
 
-FieldAtOffset field_at(const Document& doc, uint32_t offset) {
+FieldAtOffset field_at(const Document& doc, uint32_t offset, Operation operation) {
   FieldAtOffset out;
   const ValueTree& v = doc.values;
   if (doc.empty() || !v.is_map(v.root)) return out;
@@ -74,7 +74,7 @@ FieldAtOffset field_at(const Document& doc, uint32_t offset) {
     job_root = steps[1].first;
     steps.erase(steps.begin(), steps.begin() + 2);
   }
-  out.kind = job_kind_at(doc, job_root);
+  out.kind = job_kind_at(doc, job_root, operation);
   std::vector<std::string> components;
   for (const auto& s : steps) components.push_back(s.second);
   out.key = best;

@@ -8,6 +8,7 @@
 
 #include "core/document.h"
 #include "core/source_text.h"
+#include "rules/engine/lint.h"
 
 namespace kflint::lsp {
 
@@ -20,7 +21,7 @@ struct FieldAtOffset {
   ByteRange key_range;
 };
 // The key under `offset` in a parsed document; its kind only when the engine lints it as a job.
-FieldAtOffset field_at(const Document& doc, uint32_t offset);
+FieldAtOffset field_at(const Document& doc, uint32_t offset, Operation operation = Operation::Apply);
 
 struct CursorContext {
   std::string kind;                 // from `kind:` in this YAML document; "" when unknown

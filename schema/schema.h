@@ -41,6 +41,10 @@ struct FieldDoc {
 };
 FieldDoc field_doc(std::string_view kind, std::string_view path);
 
+// Whether the schema requires `field` in the object at `parent` (path components: keys, and
+// item indexes as digits). Merge patches use it: a `null` there deletes a required field.
+bool required_field(std::string_view kind, const std::vector<std::string>& parent, std::string_view field);
+
 // The property names the schema allows at a path (for completion), sorted.
 std::vector<std::string> allowed_fields(std::string_view kind, const std::vector<std::string>& path);
 

@@ -191,6 +191,14 @@ FieldDoc field_doc(std::string_view kind, std::string_view path) {
   return {it->value("type", ""), it->value("description", "")};
 }
 
+bool required_field(std::string_view kind, const std::vector<std::string>& parent, std::string_view field) {
+  const nlohmann::json* s = schema_at(schema_json(kind), parent);
+  if (!s || !s->contains("required") || !(*s)["required"].is_array()) return false;
+  for (const nlohmann::json& r : (*s)["required"])
+    if (r.is_string() && r.get<std::string>() == field) return true;
+  return false;
+}
+
 std::vector<std::string> allowed_fields(std::string_view kind, const std::vector<std::string>& path) {
   std::vector<std::string> out;
   const nlohmann::json* s = schema_at(schema_json(kind), path);

@@ -43,7 +43,7 @@ TEST(Config, ErrorsNameThePosition) {
   const ConfigError level = error_of("rules:\n  KF301: loud\n");
   EXPECT_EQ(level.line, 2u);
   EXPECT_EQ(error_of("target: openshift\n").line, 1u);
-  EXPECT_EQ(error_of("colour: red\n").message, "unknown key `colour` (target, rules, include, exclude, ignore)");
+  EXPECT_EQ(error_of("colour: red\n").message, "unknown key `colour` (target, operation, rules, include, exclude, ignore)");
   EXPECT_GT(error_of("rules: [\n").line, 0u);
 }
 

@@ -69,9 +69,10 @@ TEST(Registry, DocExamplesBehave) {
     if (r.info.id == "KF000") continue;  // its Bad example is a file that is not UTF-8: tested in cli_test
     ASSERT_FALSE(bad.empty()) << r.info.id << " has no yaml Bad example";
     ASSERT_FALSE(good.empty()) << r.info.id << " has no yaml Good example";
-    for (const std::string& text : bad) EXPECT_TRUE(test::has_rule(test::lint_string(text, target), r.info.id)) << r.info.id << " Bad example:\n" << text;
+    for (const std::string& text : bad)
+      EXPECT_TRUE(test::has_rule(analyze(text, test::header_options(text, target)), r.info.id)) << r.info.id << " Bad example:\n" << text;
     for (const std::string& text : good) {
-      const FileResult rep = test::lint_string(text, target);
+      const FileResult rep = analyze(text, test::header_options(text, target));
       EXPECT_FALSE(test::has_rule(rep, r.info.id)) << r.info.id << " Good example:\n" << text << "\n" << (test::rendered(rep, r.info.id).empty() ? "" : test::rendered(rep, r.info.id)[0]);
     }
   }

@@ -3,7 +3,8 @@
 // A rule with fixes also has the text its fixes produce on bad.yaml, as ruff's snapshot tests and
 // clang-tidy's CHECK-FIXES show it: bad.fixed.yaml (its safe fixes, as `kflint check --fix` and
 // the editor's fix-all choose them) and bad.unsafe-fixed.yaml (with --unsafe-fixes too).
-// A fixture may start with `# target: cci` (or legacy, kubeflow). Set KFLINT_UPDATE_FIXTURES=1
+// A fixture may start with `# target: cci` (or legacy, kubeflow) and `# operation: replace` (or
+// create, patch) lines. Set KFLINT_UPDATE_FIXTURES=1
 // to write bad.expected and the fixed texts from the current output (then review the diff).
 
 #include <gtest/gtest.h>
@@ -21,11 +22,7 @@ void PrintTo(const GeneratedRule& g, std::ostream* os) { *os << g.stem; }
 
 namespace {
 
-Target fixture_target(const std::string& text) {
-  Target t = Target::Auto;
-  if (text.rfind("# target: ", 0) == 0) parse_target(text.substr(10, text.find('\n') - 10), t);
-  return t;
-}
+FileResult lint_fixture(const std::string& text) { return analyze(text, test::header_options(text)); }
 
 std::string fixture_dir(std::string_view stem) { return std::string(KFLINT_SOURCE_DIR) + "/tests/rules/" + std::string(stem); }
 
@@ -36,7 +33,7 @@ TEST_P(RuleFixture, BadRaisesExpectedFindings) {
   const std::string dir = fixture_dir(g.stem);
   ASSERT_TRUE(std::filesystem::exists(dir + "/bad.yaml")) << dir << "/bad.yaml is missing";
   const std::string text = test::read_text(dir + "/bad.yaml");
-  const FileResult report = test::lint_string(text, fixture_target(text));
+  const FileResult report = lint_fixture(text);
   const std::vector<std::string> actual = test::rendered(report, g.def->id);
   std::string joined;
   for (const std::string& line : actual) joined += line + "\n";
@@ -52,7 +49,7 @@ TEST_P(RuleFixture, GoodRaisesNothing) {
   const std::string dir = fixture_dir(g.stem);
   ASSERT_TRUE(std::filesystem::exists(dir + "/good.yaml")) << dir << "/good.yaml is missing";
   const std::string text = test::read_text(dir + "/good.yaml");
-  const FileResult report = test::lint_string(text, fixture_target(text));
+  const FileResult report = lint_fixture(text);
   EXPECT_EQ(test::rendered(report, g.def->id), std::vector<std::string>{}) << "for " << dir << "/good.yaml";
 }
 
@@ -75,7 +72,7 @@ void expect_fixed(const std::string& dir, const std::string& text, const FileRes
   ASSERT_TRUE(std::filesystem::exists(file)) << file << " is missing: " << id << " has " << (unsafe ? "unsafe" : "safe") << " fixes";
   EXPECT_EQ(fixed, test::read_text(file)) << "for " << file;
   // What a fix produces is read again: it must resolve findings of its rule, not add them.
-  const FileResult after = test::lint_string(fixed, fixture_target(fixed));
+  const FileResult after = lint_fixture(fixed);
   EXPECT_LT(test::rendered(after, id).size(), own.size()) << id << "'s fixes resolve none of its findings in " << file;
 }
 
@@ -83,7 +80,7 @@ TEST_P(RuleFixture, FixesGiveTheFixedText) {
   const GeneratedRule& g = GetParam();
   const std::string dir = fixture_dir(g.stem);
   const std::string text = test::read_text(dir + "/bad.yaml");
-  const FileResult report = test::lint_string(text, fixture_target(text));
+  const FileResult report = lint_fixture(text);
   expect_fixed(dir, text, report, g.def->id, false);
   expect_fixed(dir, text, report, g.def->id, true);
 }

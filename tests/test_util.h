@@ -2,6 +2,7 @@
 #include <unistd.h>
 // Helpers shared by the tests: lint a string, read fixture files, render findings compactly.
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,6 +25,21 @@ inline FileResult lint_string(const std::string& text, Target target = Target::A
   LintOptions options;
   options.target = target;
   return analyze(text, options);
+}
+
+// The options a text's leading comment lines ask for: `# target: cci`, `# operation: patch`
+// (rule fixtures and the rule docs' examples use them).
+inline LintOptions header_options(const std::string& text, Target target = Target::Auto) {
+  LintOptions o;
+  o.target = target;
+  for (size_t at = 0; at < text.size() && text.compare(at, 2, "# ") == 0;) {
+    const size_t end = std::min(text.find('\n', at), text.size());
+    const std::string line = text.substr(at, end - at);
+    if (line.rfind("# target: ", 0) == 0) parse_target(line.substr(10), o.target);
+    if (line.rfind("# operation: ", 0) == 0) parse_operation(line.substr(13), o.operation);
+    at = end + 1;
+  }
+  return o;
 }
 
 // "L:C-L:C RULE message" with 1-based lines and character columns.

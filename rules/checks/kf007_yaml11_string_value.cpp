@@ -37,3 +37,5 @@ KFLINT_RULE(kf007_yaml11_string_value, "KF007", "yaml11-string-value", "input", 
     ctx.add_fix(d, "Quote " + n.text, Applicability::Safe).edits.push_back(ctx.replace(f.node, yaml_quote(n.text)));
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf007_yaml11_string_value)

@@ -29,3 +29,5 @@ KFLINT_RULE(kf101_unknown_field, "KF101", "unknown-field", "schema", Severity::E
           .edits.push_back(TextEdit{ctx.doc.key_range(f.node), suggestion});
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf101_unknown_field)

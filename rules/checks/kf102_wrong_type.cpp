@@ -29,3 +29,5 @@ KFLINT_RULE(kf102_wrong_type, "KF102", "wrong-type", "schema", Severity::Error,
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf102_wrong_type)

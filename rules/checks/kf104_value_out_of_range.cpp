@@ -17,3 +17,5 @@ KFLINT_RULE(kf104_value_out_of_range, "KF104", "value-out-of-range", "schema", S
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf104_value_out_of_range)

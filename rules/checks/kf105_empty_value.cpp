@@ -15,3 +15,5 @@ KFLINT_RULE(kf105_empty_value, "KF105", "empty-value", "schema", Severity::Warni
       ctx.add_fix(d, "Remove the empty field", Applicability::Unsafe).edits.push_back(TextEdit{ctx.entry_lines(f.node), ""});
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf105_empty_value)

@@ -23,3 +23,5 @@ KFLINT_RULE(kf202_unknown_replica_type, "KF202", "unknown-replica-type", "operat
       ctx.add_fix(d, "Rename to `" + suggestion + "`", Applicability::Unsafe).edits.push_back(TextEdit{ctx.doc.range(r.key), suggestion});
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf202_unknown_replica_type)

@@ -21,3 +21,5 @@ KFLINT_RULE(kf203_replica_type_case, "KF203", "replica-type-case", "operator", S
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf203_replica_type_case)

@@ -22,3 +22,5 @@ KFLINT_RULE(kf204_duplicate_replica_type, "KF204", "duplicate-replica-type", "op
     d.related.push_back({ctx.doc.range(replicas[j].key), "the other spelling"});
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf204_duplicate_replica_type)

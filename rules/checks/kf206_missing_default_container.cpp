@@ -20,3 +20,5 @@ KFLINT_RULE(kf206_missing_default_container, "KF206", "missing-default-container
       ctx.add_fix(d, "Rename the container to `" + name + "`", Applicability::Safe).edits.push_back(ctx.replace(only.name, name));
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf206_missing_default_container)

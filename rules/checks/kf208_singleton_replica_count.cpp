@@ -19,3 +19,5 @@ KFLINT_RULE(kf208_singleton_replica_count, "KF208", "singleton-replica-count", "
     ctx.add_fix(d, "Set replicas to 1", Applicability::Unsafe).edits.push_back(ctx.replace(r.replicas, "1"));
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf208_singleton_replica_count)

@@ -16,3 +16,5 @@ KFLINT_RULE(kf209_replicas_below_one, "KF209", "replicas-below-one", "operator",
     ctx.report(r.replicas, "`" + ctx.path(r.replicas) + "` is " + std::to_string(n) + ": " + why);
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf209_replicas_below_one)

@@ -16,3 +16,5 @@ KFLINT_RULE(kf210_invalid_job_mode, "KF210", "invalid-job-mode", "operator", Sev
   for (const char* good : {"MXTrain", "MXTune"})
     if (iequals(m, good)) ctx.add_fix(d, std::string("Write `") + good + "`", Applicability::Safe).edits.push_back(ctx.replace(mode, good));
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf210_invalid_job_mode)

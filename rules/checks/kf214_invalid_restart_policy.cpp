@@ -20,3 +20,5 @@ KFLINT_RULE(kf214_invalid_restart_policy, "KF214", "invalid-restart-policy", "op
       if (iequals(p, a)) ctx.add_fix(d, std::string("Write `") + a + "`", Applicability::Safe).edits.push_back(ctx.replace(r.restart_policy, a));
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf214_invalid_restart_policy)

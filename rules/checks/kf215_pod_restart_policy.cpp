@@ -23,3 +23,5 @@ KFLINT_RULE(kf215_pod_restart_policy, "KF215", "pod-restart-policy", "operator",
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf215_pod_restart_policy)

@@ -17,3 +17,5 @@ KFLINT_RULE(kf216_invalid_clean_pod_policy, "KF216", "invalid-clean-pod-policy",
       if (iequals(p, a)) ctx.add_fix(d, std::string("Write `") + a + "`", Applicability::Safe).edits.push_back(ctx.replace(policy, a));
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf216_invalid_clean_pod_policy)

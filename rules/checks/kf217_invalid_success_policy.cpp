@@ -15,3 +15,5 @@ KFLINT_RULE(kf217_invalid_success_policy, "KF217", "invalid-success-policy", "op
   if (p == "allworkers" || p == "allWorkers" || p == "Allworkers" || p == "ALLWORKERS" || p == "AllWorker")
     ctx.add_fix(d, "Write `AllWorkers`", Applicability::Safe).edits.push_back(ctx.replace(policy, "AllWorkers"));
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf217_invalid_success_policy)

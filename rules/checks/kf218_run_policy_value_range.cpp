@@ -17,3 +17,5 @@ KFLINT_RULE(kf218_run_policy_value_range, "KF218", "run-policy-value-range", "op
     check("ttlSecondsAfterFinished", 0, "it must be 0 or more seconds");
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf218_run_policy_value_range)

@@ -14,3 +14,5 @@ KFLINT_RULE(kf221_invalid_job_name, "KF221", "invalid-job-name", "operator", Sev
   if (problem.empty()) return;
   ctx.report(ctx.job.name, std::string(ctx.job.kind_name()) + " name `" + std::string(name) + "` is invalid for the operator: " + problem);
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf221_invalid_job_name)

@@ -38,3 +38,5 @@ KFLINT_RULE(kf223_invalid_port, "KF223", "invalid-port", "operator", Severity::E
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf223_invalid_port)

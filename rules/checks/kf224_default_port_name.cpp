@@ -20,3 +20,5 @@ KFLINT_RULE(kf224_default_port_name, "KF224", "default-port-name", "operator", S
       ctx.report_key(c.ports, message);
     }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf224_default_port_name)

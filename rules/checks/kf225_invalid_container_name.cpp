@@ -27,3 +27,5 @@ KFLINT_RULE(kf225_invalid_container_name, "KF225", "invalid-container-name", "op
       }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf225_invalid_container_name)

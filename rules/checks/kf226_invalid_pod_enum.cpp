@@ -78,3 +78,5 @@ KFLINT_RULE(kf226_invalid_pod_enum, "KF226", "invalid-pod-enum", "operator", Sev
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf226_invalid_pod_enum)

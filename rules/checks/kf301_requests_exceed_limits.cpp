@@ -21,3 +21,5 @@ KFLINT_RULE(kf301_requests_exceed_limits, "KF301", "requests-exceed-limits", "re
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf301_requests_exceed_limits)

@@ -39,3 +39,5 @@ KFLINT_RULE(kf302_invalid_quantity, "KF302", "invalid-quantity", "resources", Se
   };
   for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) { check(f); });
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf302_invalid_quantity)

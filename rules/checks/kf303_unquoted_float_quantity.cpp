@@ -19,3 +19,5 @@ KFLINT_RULE(kf303_unquoted_float_quantity, "KF303", "unquoted-float-quantity", "
   };
   for_each_quantity(ctx.v, ctx.job, [&](const ContainerRef&, const ContainerResources&, const QuantityField& f) { check(f); });
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf303_unquoted_float_quantity)

@@ -29,3 +29,5 @@ KFLINT_RULE(kf304_extended_resource, "KF304", "extended-resource", "resources", 
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf304_extended_resource)

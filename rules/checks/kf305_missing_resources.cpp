@@ -24,3 +24,5 @@ KFLINT_RULE(kf305_missing_resources, "KF305", "missing-resources", "resources", 
     if (cci) d.severity = Severity::Error;
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf305_missing_resources)

@@ -12,3 +12,5 @@ KFLINT_RULE(kf306_negative_quantity, "KF306", "negative-quantity", "resources", 
       ctx.report(f.node, "`" + ctx.path(f.node) + "` is " + ctx.written(f.node) + ": quantities must be greater than or equal to 0");
   });
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf306_negative_quantity)

@@ -16,3 +16,5 @@ KFLINT_RULE(kf307_unknown_resource_name, "KF307", "unknown-resource-name", "reso
     ctx.report_key(f.node, "resource `" + f.resource + "` is not a standard resource for containers" + hint);
   });
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf307_unknown_resource_name)

@@ -21,3 +21,5 @@ KFLINT_RULE(kf310_cci_requests_equal_limits, "KF310", "cci-requests-equal-limits
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf310_cci_requests_equal_limits)

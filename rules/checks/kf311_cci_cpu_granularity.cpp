@@ -13,3 +13,5 @@ KFLINT_RULE(kf311_cci_cpu_granularity, "KF311", "cci-cpu-granularity", "cci", Se
       ctx.report(f.node, "cpu " + ctx.written(f.node) + " is not a multiple of 250m: Huawei CCI allocates vCPUs in quarters (0.25, 0.5, 0.75, 1, ...)");
   });
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf311_cci_cpu_granularity)

@@ -37,3 +37,5 @@ KFLINT_RULE(kf312_cci_pod_size, "KF312", "cci-pod-size", "cci", Severity::Error,
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf312_cci_pod_size)

@@ -12,3 +12,5 @@ KFLINT_RULE(kf313_cci_container_count, "KF313", "cci-container-count", "cci", Se
       ctx.report_key(r.containers_node, "the pod of `" + r.type + "` has " + std::to_string(r.containers.size()) +
                                             " containers: Huawei CCI allows at most 5 per pod");
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf313_cci_container_count)

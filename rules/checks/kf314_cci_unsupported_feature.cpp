@@ -23,3 +23,5 @@ KFLINT_RULE(kf314_cci_unsupported_feature, "KF314", "cci-unsupported-feature", "
       ctx.report_key(privileged, "privileged containers are not supported by Huawei CCI");
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf314_cci_unsupported_feature)

@@ -18,3 +18,5 @@ KFLINT_RULE(kf401_missing_image, "KF401", "missing-image", "images", Severity::E
     else ctx.report(c.name != kNoNode ? c.name : c.node, who + " has no image" + why);
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf401_missing_image)

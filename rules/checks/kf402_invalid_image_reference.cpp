@@ -24,3 +24,5 @@ KFLINT_RULE(kf402_invalid_image_reference, "KF402", "invalid-image-reference", "
                           "): the kubelet cannot pull it and the pod stays in InvalidImageName");
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf402_invalid_image_reference)

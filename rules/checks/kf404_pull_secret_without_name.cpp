@@ -16,3 +16,5 @@ KFLINT_RULE(kf404_pull_secret_without_name, "KF404", "pull-secret-without-name",
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf404_pull_secret_without_name)

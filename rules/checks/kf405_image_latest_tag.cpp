@@ -18,3 +18,5 @@ KFLINT_RULE(kf405_image_latest_tag, "KF405", "image-latest-tag", "images", Sever
                                          ": pods pull it on every start and replicas may run different code; pin a version or digest");
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf405_image_latest_tag)

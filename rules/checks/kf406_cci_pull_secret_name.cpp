@@ -21,3 +21,5 @@ KFLINT_RULE(kf406_cci_pull_secret_name, "KF406", "cci-pull-secret-name", "cci", 
 
 KFLINT_RULE_OPTIONS(kf406_cci_pull_secret_name,
                     {"secret", OptionType::String, "imagepull-secret", "the pull secret every CCI pod must list"})
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf406_cci_pull_secret_name)

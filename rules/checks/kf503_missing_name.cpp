@@ -1,4 +1,5 @@
-// A job needs metadata.name; generateName alone works with `kubectl create` but not `apply`.
+// A job needs metadata.name; generateName alone works with `kubectl create` (--operation create)
+// but not with apply, and never for a PUT (--operation replace), whose URL names the object.
 #include "rules/engine/context.h"
 #include "rules/engine/rule.h"
 
@@ -8,6 +9,12 @@ KFLINT_RULE(kf503_missing_name, "KF503", "missing-name", "metadata", Severity::E
             "The job has no metadata.name (generateName alone cannot be applied)") {
   if (ctx.v.is_string(ctx.job.name) && !ctx.v.str(ctx.job.name).empty()) return;
   const NodeId generate = ctx.v.get(ctx.job.metadata, "generateName");
+  const bool replace = ctx.options.operation == Operation::Replace;
+  if (generate != kNoNode && replace) {
+    ctx.report_key(generate, "`metadata.generateName` without `metadata.name`: a PUT names the object it replaces (the URL ends in its name); set `metadata.name`");
+    return;
+  }
+  if (generate != kNoNode && ctx.options.operation == Operation::Create) return;  // the API server picks the name
   if (generate != kNoNode) {
     // Valid for `kubectl create` (pipelines generate jobs this way): a warning, not an error.
     ctx.report_key(generate, "`metadata.generateName` without `metadata.name`: `kubectl apply` refuses it (`cannot use generate name with apply`); use `kubectl create` or set a name")

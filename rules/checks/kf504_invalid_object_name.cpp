@@ -18,3 +18,5 @@ KFLINT_RULE(kf504_invalid_object_name, "KF504", "invalid-object-name", "metadata
       ctx.report(ns, "metadata.namespace `" + std::string(ctx.v.str(ns)) + "` is invalid: " + problem);
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf504_invalid_object_name)

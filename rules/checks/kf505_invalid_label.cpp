@@ -21,3 +21,5 @@ KFLINT_RULE(kf505_invalid_label, "KF505", "invalid-label", "metadata", Severity:
     }
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf505_invalid_label)

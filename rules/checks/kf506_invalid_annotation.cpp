@@ -22,3 +22,5 @@ KFLINT_RULE(kf506_invalid_annotation, "KF506", "invalid-annotation", "metadata",
       ctx.report_key(annotations, "annotations total " + std::to_string(total) + " bytes, over the limit of 262144 (`Too long: must have at most 262144 bytes`)");
   }
 }
+
+KFLINT_RULE_ON_MERGE_PATCHES(kf506_invalid_annotation)

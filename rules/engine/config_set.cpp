@@ -50,6 +50,10 @@ LintOptions ConfigSet::options_for(const std::string& file, Lookup* lookup) {
 
 void ConfigSet::apply_overrides(ResolvedConfig& c) const {
   if (overrides_.target) c.options.target = *overrides_.target;
+  if (overrides_.operation) {  // the command line's or the editor's choice wins over per-path settings
+    c.options.operation = *overrides_.operation;
+    c.path_operations.clear();
+  }
   for (const auto& [id, setting] : overrides_.rules) {
     RuleSetting& s = c.options.rules[id];
     s.enabled = setting.enabled;

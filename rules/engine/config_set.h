@@ -1,7 +1,7 @@
 #pragma once
 // One configuration set for both faces: `.kflint.yaml` discovery (nearest file up to the
 // repository root or $HOME), loading and resolving each file once, and each face's overrides on
-// top (the CLI's --config/--no-config/--target/--ignore; the server's initialization options and
+// top (the CLI's --config/--no-config/--target/--operation/--ignore; the server's initialization options and
 // settings). Safe to call from several threads.
 
 #include <map>
@@ -18,6 +18,7 @@ struct ConfigOverrides {
   std::string config_path;  // use this file instead of discovery ("" = discover)
   bool no_config = false;   // ignore configuration files
   std::optional<Target> target;
+  std::optional<Operation> operation;
   std::map<std::string, RuleSetting> rules;  // by rule id, replacing the file's setting
 };
 

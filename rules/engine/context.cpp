@@ -6,8 +6,9 @@
 
 namespace kflint {
 
-RuleContext::RuleContext(const Document& d, const JobView& j, const LintOptions& o, Target t, Layout l, std::vector<Diagnostic>& out)
-    : doc(d), v(d.values), job(j), options(o), target(t), layout(l), out_(out) {}
+RuleContext::RuleContext(const Document& d, const ValueTree& tree, const JobView& j, const LintOptions& o, Target t, Layout l,
+                         std::vector<Diagnostic>& out)
+    : doc(d), v(tree), job(j), options(o), target(t), layout(l), out_(out) {}
 
 Diagnostic& RuleContext::report_range(ByteRange range, std::string message) {
   Diagnostic d;

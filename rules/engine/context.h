@@ -17,7 +17,8 @@ namespace kflint {
 
 class RuleContext {
  public:
-  RuleContext(const Document& doc, const JobView& job, const LintOptions& options, Target target, Layout layout,
+  // `tree` is the document's values, or (for a merge patch) a copy without the entries the patch deletes.
+  RuleContext(const Document& doc, const ValueTree& tree, const JobView& job, const LintOptions& options, Target target, Layout layout,
               std::vector<Diagnostic>& out);
 
   const Document& doc;

@@ -1,6 +1,7 @@
 #include "rules/engine/jobs_in.h"
 
 #include "core/text_util.h"
+#include "rules/engine/merge_patch.h"
 
 namespace kflint {
 namespace {
@@ -32,7 +33,7 @@ bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) {
   return false;
 }
 
-JobsIn jobs_in(const Document& doc) {
+JobsIn jobs_in(const Document& doc, Operation operation) {
   JobsIn out;
   const ValueTree& v = doc.values;
   if (doc.syntax_error || doc.limit_error) {
@@ -47,6 +48,14 @@ JobsIn jobs_in(const Document& doc) {
   JobKind kind;
   const NodeId kind_node = v.get(v.root, "kind");
   const std::string_view k = v.str(kind_node);
+  if (operation == Operation::Patch) {
+    const bool kind_given = kind_node != kNoNode && v.at(kind_node).kind != Kind::Null;  // `kind: null` is KF508's
+    if (kind_given && !job_kind(v, v.root, kind))
+      out.skipped = "a merge patch for kind " + std::string(k) + ", not for a Kubeflow TFJob or MXJob";
+    else
+      out.jobs.push_back({v.root, kind_given ? kind : merge_patch_kind(v, v.root)});
+    return out;
+  }
   const NodeId items = v.get(v.root, "items");
   const bool list = k == "List" || k == "TFJobList" || k == "MXJobList";
   if ((list || k.empty()) && v.is_seq(items)) {
@@ -60,6 +69,8 @@ JobsIn jobs_in(const Document& doc) {
     out.jobs.push_back({v.root, kind});
   } else {
     out.skipped = "kind " + (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob";
+    if (kind_node == kNoNode && v.get(v.root, "apiVersion") == kNoNode && (v.get(v.root, "metadata") != kNoNode || v.get(v.root, "spec") != kNoNode))
+      out.skipped += " (a merge patch? lint it with `--operation patch`)";
   }
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include "core/document.h"
 #include "rules/engine/job_view.h"
+#include "rules/engine/lint.h"
 
 namespace kflint {
 
@@ -22,8 +23,10 @@ struct JobsIn {
   NodeId items_without_kind = kNoNode;  // `items` of a `kubectl get` dump whose `kind` line was lost, with a job in it
 };
 
-// The jobs of a parsed document (none for a document with a syntax or limit error).
-JobsIn jobs_in(const Document& doc);
+// The jobs of a parsed document (none for a document with a syntax or limit error). Under
+// Operation::Patch the document is a JSON merge patch: its top-level map is the job, of the kind
+// it names or, without `kind`, of the kind its fields belong to (merge_patch.h).
+JobsIn jobs_in(const Document& doc, Operation operation = Operation::Apply);
 
 // The kind of the map at `root` when it is a Kubeflow job's kind (TFJob, MXJob; any case).
 bool job_kind(const ValueTree& v, NodeId root, JobKind& kind);

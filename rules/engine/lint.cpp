@@ -6,6 +6,7 @@
 #include "rules/engine/context.h"
 #include "rules/engine/engine_rules.h"
 #include "rules/engine/jobs_in.h"
+#include "rules/engine/merge_patch.h"
 #include "rules/engine/suppressions.h"
 
 namespace kflint {
@@ -23,6 +24,22 @@ const char* target_name(Target t) {
 bool parse_target(std::string_view text, Target& out) {
   for (Target t : {Target::Auto, Target::Kubeflow, Target::Legacy, Target::Cci})
     if (text == target_name(t)) return out = t, true;
+  return false;
+}
+
+const char* operation_name(Operation o) {
+  switch (o) {
+    case Operation::Apply: return "apply";
+    case Operation::Create: return "create";
+    case Operation::Replace: return "replace";
+    case Operation::Patch: return "patch";
+  }
+  return "apply";
+}
+
+bool parse_operation(std::string_view text, Operation& out) {
+  for (Operation o : {Operation::Apply, Operation::Create, Operation::Replace, Operation::Patch})
+    if (text == operation_name(o)) return out = o, true;
   return false;
 }
 
@@ -59,18 +76,19 @@ Layout layout_of(const ValueTree& v, const JobView& job, Target target) {
   return Layout::RunPolicy;
 }
 
-void lint_job(const Document& doc, NodeId root, JobKind kind, const LintOptions& options, std::vector<Diagnostic>& out) {
-  const ValueTree& v = doc.values;
+// `v` is the document's tree, or for a merge patch the tree without the entries it deletes.
+void lint_job(const Document& doc, const ValueTree& v, NodeId root, JobKind kind, const LintOptions& options, std::vector<Diagnostic>& out) {
   const JobView job = build_job_view(v, root, kind);
   const size_t first = out.size();
-  RuleContext ctx(doc, job, options, options.target, layout_of(v, job, options.target), out);
+  RuleContext ctx(doc, v, job, options, options.target, layout_of(v, job, options.target), out);
+  const bool patch = options.operation == Operation::Patch;
   // An apiVersion that is not kubeflow.org/v1 has another (or unknown) spec layout: only the
   // version and the rules that do not depend on it (metadata: a set resourceVersion, fields the
   // server populates, names, labels) are reported.
   const std::string_view version = v.str(job.api_version);
   const bool other_layout = version == "kubeflow.org/v1alpha1" || (job.api_version != kNoNode && version.rfind("kubeflow.org/", 0) != 0);
   for (const Rule& rule : all_rules()) {
-    if (!rule.check || rule_listed(options.ignored_rules, rule.info.id)) continue;
+    if (!rule.check || rule_listed(options.ignored_rules, rule.info.id) || (patch && !rule.on_merge_patches)) continue;
     if (other_layout && &rule.info != &engine_rules::api_version() && rule.info.category != "metadata") continue;
     auto setting = options.rules.find(std::string(rule.info.id));
     if (setting != options.rules.end() && !setting->second.enabled) continue;
@@ -148,7 +166,7 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
                                         " into Go value of type map[string]interface {}`)",
                                     doc.index()));
   } else {
-    const JobsIn found = jobs_in(doc);
+    const JobsIn found = jobs_in(doc, options.operation);
     if (!found.skipped.empty()) result.skipped.push_back(found.skipped);
     if (found.items_without_kind != kNoNode) {
       // A `kubectl get -o yaml` dump with its `kind` line lost: kubectl refuses the whole file.
@@ -160,7 +178,14 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
       if (doc.source().bytes()[v.at(v.root).start] != '{')  // block style: a line of its own
         d.fixes.push_back({"Add `kind: List`", Applicability::Safe, {{{items.start, items.start}, "kind: List\n"}}});
     }
-    for (const JobRef& job : found.jobs) lint_job(doc, job.root, job.kind, options, out);
+    if (options.operation == Operation::Patch && !found.jobs.empty()) {
+      // A merge patch's `null` deletes the field: the rules judge what the patch leaves.
+      ValueTree kept = v;
+      remove_merge_patch_deletions(kept, found.jobs.front().root);
+      lint_job(doc, kept, found.jobs.front().root, found.jobs.front().kind, options, out);
+    } else {
+      for (const JobRef& job : found.jobs) lint_job(doc, v, job.root, job.kind, options, out);
+    }
     result.jobs = static_cast<uint32_t>(found.jobs.size());
   }
   if (doc.dropped_from && file_mentions_kubeflow(doc)) out.push_back(truncation_warning(doc));

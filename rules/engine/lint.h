@@ -15,6 +15,13 @@ enum class Target { Auto, Kubeflow, Legacy, Cci };
 const char* target_name(Target t);
 bool parse_target(std::string_view text, Target& out);
 
+// What the file is for: the API operation its content is sent with (`--operation`). Apply is
+// `kubectl apply` (the default); create is `kubectl create` / POST; replace is `kubectl replace` /
+// PUT (a changed `kubectl get` result); patch is a JSON merge patch (RFC 7386) / PATCH.
+enum class Operation { Apply, Create, Replace, Patch };
+const char* operation_name(Operation o);
+bool parse_operation(std::string_view text, Operation& out);
+
 // Where the run-policy fields of a job live.
 enum class Layout { RunPolicy, Legacy };
 
@@ -30,12 +37,20 @@ struct ObjectIgnore {
   std::vector<std::string> rules;  // resolved rule ids; empty = all
 };
 
+// The object a merge patch applies to (--patch-base): what the patch may not change.
+struct PatchTarget {
+  std::string api_version, kind, name, namespace_;
+};
+
 struct LintOptions {
   Target target = Target::Auto;
   std::map<std::string, RuleSetting> rules;  // by rule id
   std::vector<std::string> ignored_rules;    // for this file (config path ignores); "all" allowed
   std::vector<ObjectIgnore> object_ignores;
   bool report_unused_suppressions = true;
+  Operation operation = Operation::Apply;
+  std::optional<PatchTarget> patch_target;  // with Operation::Patch and a base
+  bool merged_patch = false;  // linting a patch applied to its base: the object stored, not a request body
 };
 
 struct LintResult {

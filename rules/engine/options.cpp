@@ -34,6 +34,8 @@ std::optional<std::string> check_option(const Rule& rule, const ConfigOption& o)
     for (const RuleOption& d : rule_options(id)) known += (known.empty() ? "" : ", ") + std::string(d.name);
     return "rule `" + id + "` has no option `" + o.name + "`" + (known.empty() ? std::string(" (it takes none)") : "; its options: " + known);
   }
+  if (declared->type == OptionType::Bool && (!o.scalar || o.list || (o.value != "true" && o.value != "false")))
+    return "rule `" + id + "` option `" + o.name + "` must be true or false";
   if (!o.scalar || (o.list && declared->type == OptionType::String))
     return "rule `" + id + "` option `" + o.name + "` must be " +
            (declared->type == OptionType::String ? std::string("a string") : std::string("a list of strings (or one comma-separated string)"));
@@ -48,6 +50,11 @@ std::variant<ResolvedConfig, ConfigError> resolve_config(const Config& config) {
   rc.dir = config.dir;
   if (config.target && !parse_target(*config.target, rc.options.target))
     return ConfigError{config.path, config.target_line, config.target_column, "unknown target `" + *config.target + "`"};
+  for (const ConfigOperation& co : config.operations) {
+    Operation op = Operation::Apply;
+    if (!parse_operation(co.operation, op)) return ConfigError{config.path, co.line, co.column, "unknown operation `" + co.operation + "`"};
+    rc.path_operations.push_back({co.glob, op});
+  }
   for (const ConfigRule& cr : config.rules) {
     const Rule* r = find_rule(cr.name);
     if (!r) {
@@ -98,8 +105,13 @@ std::string ResolvedConfig::relative(const std::string& file) const {
 
 LintOptions ResolvedConfig::options_for(const std::string& file) const {
   LintOptions o = options;
-  if (path_ignores.empty()) return o;
+  if (path_ignores.empty() && path_operations.empty()) return o;
   const std::string rel = relative(file);
+  for (const PathOperation& po : path_operations)
+    if (po.glob.empty() || glob_match(po.glob, rel)) {
+      o.operation = po.operation;
+      break;
+    }
   for (const PathIgnore& pi : path_ignores)
     for (const std::string& g : pi.globs)
       if (glob_match(g, rel)) o.ignored_rules.insert(o.ignored_rules.end(), pi.rules.begin(), pi.rules.end());

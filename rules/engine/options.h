@@ -20,10 +20,15 @@ struct ResolvedConfig {
     std::vector<std::string> rules;  // resolved ids or "all"
   };
   std::vector<PathIgnore> path_ignores;
+  struct PathOperation {
+    std::string glob;  // "" = every file
+    Operation operation;
+  };
+  std::vector<PathOperation> path_operations;  // the first match wins; none: options.operation
   std::vector<std::string> include;
   std::vector<std::string> exclude;
 
-  // Options for one file (path ignores applied); `path` may be absolute or relative.
+  // Options for one file (path ignores and per-path operations applied); `path` may be absolute or relative.
   LintOptions options_for(const std::string& file) const;
   // True when include/exclude globs leave the file out (only for files found by walking folders).
   bool excluded(const std::string& file) const;

@@ -54,7 +54,13 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
     result = lint_document(over, options);
   } else {
     auto doc = std::make_shared<Document>(parse_document(source, span, index, settings.limits));
-    result = lint_document(*doc, options);
+    if (settings.patch_base && options.operation == Operation::Patch) {
+      PatchedLint patched = lint_patch_with_base(*doc, *settings.patch_base, options);
+      result = std::move(patched.patch);
+      out.in_base = std::move(patched.in_base);
+    } else {
+      result = lint_document(*doc, options);
+    }
     if (settings.keep_documents && settings.keep_trees) out.tree = std::move(doc);
   }
   for (Diagnostic& d : result.diagnostics) shift(d, -static_cast<int64_t>(span.start));
@@ -64,6 +70,34 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
 }
 
 FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptions& options, const AnalyzeOptions& settings, const FileResult* previous);
+
+// A summary finding (Diagnostic::once_per_file, say "this looks like a server response") is kept
+// once per rule and file; the first one says how many objects it stands for.
+void keep_first_summary(std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::pair<const RuleInfo*, size_t>> first;  // rule, index of its first summary
+  std::vector<size_t> more;
+  std::vector<Diagnostic> kept;
+  bool any = false;
+  for (const Diagnostic& d : diagnostics) any = any || d.once_per_file;
+  if (!any) return;
+  for (Diagnostic& d : diagnostics) {
+    if (d.once_per_file) {
+      auto it = std::find_if(first.begin(), first.end(), [&](const auto& f) { return f.first == d.rule; });
+      if (it != first.end()) {
+        ++more[static_cast<size_t>(it - first.begin())];
+        continue;
+      }
+      first.emplace_back(d.rule, kept.size());
+      more.push_back(0);
+    }
+    kept.push_back(std::move(d));
+  }
+  for (size_t i = 0; i < first.size(); ++i)
+    if (more[i])
+      kept[first[i].second].message +=
+          " (" + std::to_string(more[i]) + (more[i] == 1 ? " more object in this file looks" : " more objects in this file look") + " the same)";
+  diagnostics = std::move(kept);
+}
 
 }  // namespace
 
@@ -95,6 +129,7 @@ namespace {
 FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptions& options, const AnalyzeOptions& settings, const FileResult* previous) {
   FileResult r;
   r.limits = settings.limits;
+  r.operation = options.operation;
   r.source = std::move(text);
   const SourceText& source = *r.source;
   const std::vector<ByteRange> spans = split_documents(source);
@@ -121,6 +156,13 @@ FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptio
       r.diagnostics.push_back(std::move(one));
     }
   }
+  for (AnalyzedDocument& d : docs)
+    for (Diagnostic& b : d.in_base)
+      if (std::none_of(r.base_diagnostics.begin(), r.base_diagnostics.end(), [&](const Diagnostic& e) {
+            return e.rule == b.rule && e.range.start == b.range.start && e.range.end == b.range.end;
+          }))
+        r.base_diagnostics.push_back(b);
+  keep_first_summary(r.diagnostics);
   if (settings.keep_documents) r.documents = std::move(docs);
   return r;
 }

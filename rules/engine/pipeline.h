@@ -12,6 +12,7 @@
 #include "core/document.h"
 #include "core/source_text.h"
 #include "rules/engine/lint.h"
+#include "rules/engine/patch_base.h"
 
 namespace kflint {
 
@@ -20,6 +21,8 @@ struct AnalyzeOptions {
   bool keep_documents = false;  // keep each document's findings (and, below, its tree) for reuse and features
   bool keep_trees = false;      // with keep_documents: keep the parsed trees of the documents parsed
   ParseLimits limits;
+  // With Operation::Patch: the manifest each patch applies to (load_patch_base; without error).
+  std::shared_ptr<const PatchBase> patch_base;
 };
 
 struct AnalyzedDocument {
@@ -27,6 +30,7 @@ struct AnalyzedDocument {
   std::vector<Diagnostic> relative;     // findings, offsets relative to span.start
   std::vector<std::string> skipped;     // why it holds no job (without the "document N: " prefix)
   uint32_t jobs = 0;
+  std::vector<Diagnostic> in_base;      // with a patch base: findings at the base's offsets
   mutable std::shared_ptr<const Document> tree;  // parsed against the FileResult's source, or null
 };
 
@@ -36,9 +40,11 @@ struct FileResult {
   std::vector<std::string> skipped;     // "document 2: kind Deployment is not a Kubeflow TFJob or MXJob"
   uint32_t jobs = 0;
   bool input_error = false;             // KF000: the text was not linted at all
+  std::vector<Diagnostic> base_diagnostics;  // with a patch base: about values the base kept, in its source
   std::vector<AnalyzedDocument> documents;  // with AnalyzeOptions::keep_documents
   size_t analyzed = 0;                  // documents parsed and linted by this call (the rest were reused)
   ParseLimits limits;
+  Operation operation = Operation::Apply;  // what the text was linted as (editor features find jobs alike)
 
   // The document holding `offset` (the last one for an offset at the end); documents.size() when none.
   size_t document_at(uint32_t offset) const;

@@ -6,17 +6,27 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "core/text_util.h"
 
 namespace kflint {
+
+namespace {
+std::set<std::string_view>& merge_patch_rules() {
+  static std::set<std::string_view> ids;  // filled during static initialisation
+  return ids;
+}
+}  // namespace
+
+MergePatchRegistrar::MergePatchRegistrar(const RuleDef& rule) { merge_patch_rules().insert(rule.id); }
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = [] {
     std::vector<Rule> out;
     for (const GeneratedRule& g : generated_rules()) {
       const RuleDef& d = *g.def;
-      out.push_back(Rule{RuleInfo{d.id, d.slug, d.category, d.severity, d.summary, g.doc}, d.check});
+      out.push_back(Rule{RuleInfo{d.id, d.slug, d.category, d.severity, d.summary, g.doc}, d.check, merge_patch_rules().count(d.id) > 0});
     }
     std::sort(out.begin(), out.end(), [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
     return out;

@@ -12,6 +12,7 @@ namespace kflint {
 struct Rule {
   RuleInfo info;
   CheckFn check;
+  bool on_merge_patches = false;  // KFLINT_RULE_ON_MERGE_PATCHES
 };
 
 const std::vector<Rule>& all_rules();

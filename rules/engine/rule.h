@@ -24,7 +24,7 @@ struct RuleDef {
 // A rule option, declared in the rule's file (KFLINT_RULE_OPTIONS) and set in `.kflint.yaml`
 // under the rule (`KF403: {secret: pull-secret}`). A name the rule does not declare, or a value
 // of the wrong type, is a configuration error at its line and column.
-enum class OptionType { String, StringList };  // a list: a YAML sequence or a comma-separated string
+enum class OptionType { String, StringList, Bool };  // a list: a YAML sequence or a comma-separated string
 struct RuleOption {
   std::string_view name;
   OptionType type;
@@ -37,7 +37,18 @@ struct RuleOptionsRegistrar {
   RuleOptionsRegistrar(const RuleDef& rule, std::initializer_list<RuleOption> options);
 };
 
+// Marks a rule that judges each value present on its own (a quantity, an image reference, a
+// name, an enum, an unknown field): it also runs on a JSON merge patch (`--operation patch`),
+// which holds only the fields it changes. Rules about what is missing, or about how fields
+// relate across the object, run on a patch only once it is applied to its base (--patch-base).
+struct MergePatchRegistrar {
+  explicit MergePatchRegistrar(const RuleDef& rule);
+};
+
 }  // namespace kflint
+
+#define KFLINT_RULE_ON_MERGE_PATCHES(stem) \
+  static const ::kflint::MergePatchRegistrar stem##_on_merge_patches(::kflint::rule_defs::stem);
 
 // Declares the options of the rule `stem` (after its KFLINT_RULE):
 //   KFLINT_RULE_OPTIONS(kf403_missing_image_pull_secret,

@@ -168,7 +168,13 @@ func readJSON(data []byte, r *result) {
 			return
 		}
 		decoded := asDecoded(raw)
-		r.Docs = append(r.Docs, doc{JSON: decoded, Schema: schemaVerdict(decoded)})
+		d := doc{JSON: decoded, Schema: schemaVerdict(decoded)}
+		// The same strict reading as for YAML (a JSON document is YAML): a repeated key. (go-yaml
+		// reads some escapes encoding/json accepts, a lone surrogate, as errors: not repeats.)
+		if _, err := yaml.YAMLToJSONStrict(raw); err != nil && strings.Contains(err.Error(), "already set") {
+			d.Duplicate = err.Error()
+		}
+		r.Docs = append(r.Docs, d)
 	}
 }
 
