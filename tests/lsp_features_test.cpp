@@ -173,20 +173,27 @@ TEST(LspFeatures, NonKubeflowYamlGetsNoDiagnostics) {
 }
 
 // The promise of one engine: the same file gives the same diagnostics in both faces (the CLI run
-// as `kflint check --format json`, the server as an editor would drive it).
+// as `kflint check --format json`, the server as an editor would drive it). A fixture whose
+// header asks for a target or an operation (`# operation: patch`) is linted with it in both: on
+// the command line (--target, --operation) and from the editor's settings.
 TEST(LspMatchesCli, OnEveryExampleAndFixture) {
-  size_t files = 0;
+  size_t files = 0, with_settings = 0;
   for (const char* dir : {"/examples", "/tests/rules"})
     for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(KFLINT_SOURCE_DIR) + dir)) {
       if (!e.is_regular_file() || (e.path().extension() != ".yaml" && e.path().extension() != ".json")) continue;
       const std::string text = test::read_text(e.path());
       if (check_text_encoding(text)) continue;  // not valid JSON-RPC content
+      const LintOptions wanted = test::header_options(text);
+      json settings = json::object();
+      cli::CheckOptions o;
+      if (wanted.target != Target::Auto) settings["target"] = o.target.emplace(target_name(wanted.target));
+      if (wanted.operation != Operation::Apply) settings["operation"] = o.operation.emplace(operation_name(wanted.operation));
       Session s;
-      s.init();
+      s.send(request(1, "initialize", {{"initializationOptions", settings}}));
+      s.send(notification("initialized"));
       const std::string uri = "file://" + e.path().string();
       s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}));
       // `kflint check --format json FILE`, which finds the nearest .kflint.yaml as the server does.
-      cli::CheckOptions o;
       o.paths = {e.path().string()};
       o.format = "json";
       const test::CliRun run = test::run_cli(o);
@@ -208,8 +215,10 @@ TEST(LspMatchesCli, OnEveryExampleAndFixture) {
                            d["message"].get<std::string>() + " [" + d["slug"].get<std::string>() + "]");  // the server names the rule too
       EXPECT_EQ(from_lsp, from_cli) << e.path();
       ++files;
+      with_settings += settings.empty() ? 0 : 1;
     }
   EXPECT_GT(files, 100u);
+  EXPECT_GE(with_settings, 5u);
 }
 
 }  // namespace
