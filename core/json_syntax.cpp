@@ -148,6 +148,7 @@ void json_escapes_for_yaml_cpp(std::string& text) {
     const char c = text[i];
     if (!in_string) {
       if (c == '"') in_string = true;
+      else if (c == '\t') text[i] = ' ';  // JSON whitespace; yaml-cpp refuses a tab that starts a line
       continue;
     }
     if (c == '"') {

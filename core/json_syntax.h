@@ -21,7 +21,8 @@ std::optional<JsonSyntaxError> json_syntax_error(std::string_view text);
 // Valid JSON that yaml-cpp refuses, made readable with the same length (so every offset after a
 // string holds): a surrogate pair `\ud83d\ude00` becomes `\U0001F600` and the two bytes saved
 // become blanks after the string's closing quote; a lone surrogate becomes `\ufffd`, the
-// replacement character Go's decoder reads it as.
+// replacement character Go's decoder reads it as. Tabs outside strings (JSON whitespace, which
+// YAML does not allow where a line starts) become spaces.
 void json_escapes_for_yaml_cpp(std::string& text);
 
 }  // namespace kflint

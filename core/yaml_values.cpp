@@ -147,7 +147,7 @@ void parse_one_document(Document& doc, const ParseLimits& limits) {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
     if (const auto open = unterminated_quote(doc)) throw YamlRefused{*open, "found unexpected end of stream (a quoted scalar is not closed)"};
-    if (const auto tab = tab_on_blank_line(doc)) throw YamlRefused{*tab, "found character that cannot start any token (a tab at the start of a line: tabs cannot indent YAML; use spaces)"};
+    if (const auto tab = json_stream(doc.source()) ? std::nullopt : tab_on_blank_line(doc)) throw YamlRefused{*tab, "found character that cannot start any token (a tab at the start of a line: tabs cannot indent YAML; use spaces)"};
     if (const auto extra_line = sequence_root_continued(doc)) throw YamlRefused{*extra_line, "did not find expected '-' indicator (a line of a top-level list that is not an item)"};
     if (const auto bare = key_without_colon(doc)) throw YamlRefused{*bare, "could not find expected ':' (a line of a mapping with no `key: value`)"};
     // After a complete `{...}` or `[...]` document, go-yaml reads nothing more (kubectl sends the

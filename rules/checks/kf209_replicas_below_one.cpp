@@ -12,7 +12,8 @@ KFLINT_RULE(kf209_replicas_below_one, "KF209", "replicas-below-one", "operator",
     const int64_t n = ctx.v.at(r.replicas).int_value;
     if (n >= 1 || (n == 0 && iequals(r.type, "Evaluator"))) continue;
     std::string why = n < 0 ? "a negative count makes the operator's reconciler panic (makeslice: cap out of range)"
-                            : "no pods are created for it; a TFJob whose Worker count is 0 is marked Succeeded at once";
+                            : ctx.job.kind == JobKind::TFJob ? "no pods are created for it; a TFJob whose Worker count is 0 is marked Succeeded at once"
+                                                                : "no pods are created for it";
     ctx.report(r.replicas, "`" + ctx.path(r.replicas) + "` is " + std::to_string(n) + ": " + why);
   }
 }

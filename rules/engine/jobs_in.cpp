@@ -26,12 +26,13 @@ bool kubeflow_job(const ValueTree& v, NodeId root, JobKind& kind) {
 
 }  // namespace
 
-bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) {
-  const std::string_view k = v.str(v.get(root, "kind"));
+bool job_kind_from_name(std::string_view k, JobKind& kind) {
   if (iequals(k, "TFJob")) return kind = JobKind::TFJob, true;
   if (iequals(k, "MXJob")) return kind = JobKind::MXJob, true;
   return false;
 }
+
+bool job_kind(const ValueTree& v, NodeId root, JobKind& kind) { return job_kind_from_name(v.str(v.get(root, "kind")), kind); }
 
 JobsIn jobs_in(const Document& doc, Operation operation) {
   JobsIn out;

@@ -30,5 +30,6 @@ JobsIn jobs_in(const Document& doc, Operation operation = Operation::Apply);
 
 // The kind of the map at `root` when it is a Kubeflow job's kind (TFJob, MXJob; any case).
 bool job_kind(const ValueTree& v, NodeId root, JobKind& kind);
+bool job_kind_from_name(std::string_view name, JobKind& kind);
 
 }  // namespace kflint

@@ -181,8 +181,11 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
     if (options.operation == Operation::Patch && !found.jobs.empty()) {
       // A merge patch's `null` deletes the field: the rules judge what the patch leaves.
       ValueTree kept = v;
-      remove_merge_patch_deletions(kept, found.jobs.front().root);
-      lint_job(doc, kept, found.jobs.front().root, found.jobs.front().kind, options, out);
+      JobRef job = found.jobs.front();
+      remove_merge_patch_deletions(kept, job.root);
+      // A patch without `kind` is for the kind of the object it patches, when that is known.
+      if (options.patch_target && v.get(job.root, "kind") == kNoNode) job_kind_from_name(options.patch_target->kind, job.kind);
+      lint_job(doc, kept, job.root, job.kind, options, out);
     } else {
       for (const JobRef& job : found.jobs) lint_job(doc, v, job.root, job.kind, options, out);
     }
