@@ -109,6 +109,27 @@ TEST(LspFeatures, HoverShowsFieldDocsAndRuleSummaries) {
   EXPECT_NE(rule.find("**KF101 unknown-field** (error)"), std::string::npos) << rule;
 }
 
+// With `kflint.operation: patch`, a merge patch without `kind` is a job for the diagnostics and
+// for the features: the outline shows it and hover documents its fields.
+TEST(LspFeatures, MergePatchesFromTheOperationSetting) {
+  Session s;
+  s.send(request(1, "initialize", {{"initializationOptions", {{"operation", "patch"}}}}));
+  s.send(notification("initialized"));
+  const std::string patch = "spec:\n  runPolicy:\n    cleanPodPolicy: Sometimes\n    ttlSecondsAfterFinished: null\n";
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri}, {"version", 1}, {"text", patch}}}}));
+  const json diags = publications(s.all()).back()["diagnostics"];
+  ASSERT_EQ(diags.size(), 1u) << diags.dump();
+  EXPECT_EQ(diags[0]["code"], "KF216");
+  s.send(request(2, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 1}, {"character", 4}}}}));
+  const std::string md = response(s.all(), 2).at("result")["contents"]["value"];
+  EXPECT_NE(md.find("`spec.runPolicy`"), std::string::npos) << md;
+  s.send(request(3, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}));
+  EXPECT_EQ(response(s.all(), 3).at("result").size(), 1u);
+  // The same text as a manifest: not a job, nothing to say.
+  s.send(notification("workspace/didChangeConfiguration", {{"settings", {{"kflint", {{"operation", "apply"}}}}}}));
+  EXPECT_TRUE(publications(s.all()).back()["diagnostics"].empty());
+}
+
 TEST(LspFeatures, CompletionWorksWhileTyping) {
   Session s;
   s.init();

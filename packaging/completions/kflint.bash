@@ -11,6 +11,8 @@ _kflint() {
   case "$prev" in
     -f|--format) COMPREPLY=($(compgen -W "text json sarif github junit gitlab" -- "$cur")); return ;;
     -t|--target) COMPREPLY=($(compgen -W "auto kubeflow legacy cci" -- "$cur")); return ;;
+    --operation) COMPREPLY=($(compgen -W "apply create replace patch" -- "$cur")); return ;;
+    --patch-base) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --fail-on) COMPREPLY=($(compgen -W "error warning info hint" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     -c|--config|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -19,7 +21,7 @@ _kflint() {
   case "$sub" in
     check)
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--format --output --fail-on --target --config --no-config --stdin-filename --ignore --fix --unsafe-fixes --diff --verbose --no-source --color --max-file-size --threads --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--format --output --fail-on --target --operation --patch-base --config --no-config --stdin-filename --ignore --fix --unsafe-fixes --diff --verbose --no-source --color --max-file-size --threads --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

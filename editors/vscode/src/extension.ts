@@ -8,7 +8,7 @@ let client: LanguageClient | undefined;
 
 function readSettings() {
   const c = vscode.workspace.getConfiguration("kflint");
-  return { path: c.get("path"), target: c.get("target"), rules: c.get("rules") };
+  return { path: c.get("path"), target: c.get("target"), operation: c.get("operation"), rules: c.get("rules") };
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {

@@ -20,10 +20,18 @@ test("target and rules pass through when valid", () => {
   });
 });
 
+test("operation passes through; defaults are left to .kflint.yaml", () => {
+  assert.deepEqual(serverSettings({ target: "cci", operation: "patch" }), { target: "cci", operation: "patch", rules: {} });
+  assert.deepEqual(serverSettings({ target: "auto", operation: "config" }), { rules: {} });
+  const problems: string[] = [];
+  assert.deepEqual(serverSettings({ operation: "delete" }, problems), { rules: {} });
+  assert.match(problems[0], /kflint.operation/);
+});
+
 test("invalid settings are dropped and reported", () => {
   const problems: string[] = [];
   const s = serverSettings({ target: "openshift", rules: { KF301: "loud", "bad name!": "off" } }, problems);
-  assert.deepEqual(s, { target: "auto", rules: {} });
+  assert.deepEqual(s, { rules: {} });
   assert.equal(problems.length, 3);
   assert.match(problems[0], /kflint.target/);
   const p2: string[] = [];
