@@ -91,6 +91,9 @@ class Document {
 // A stream whose first non-blank byte is `{` is JSON to kubectl: its documents are the JSON values
 // that start a line (JSON Lines), and nothing is a marker.
 std::vector<ByteRange> split_documents(const SourceText& source);
+// The same for part of a YAML stream that starts and ends at document boundaries (the documents
+// an edit touched); the result equals the whole split's documents in that part.
+std::vector<ByteRange> split_yaml_documents_in(const SourceText& source, ByteRange region);
 // Whether kubectl reads the stream as JSON (its first non-blank byte is `{`).
 bool json_stream(const SourceText& source);
 

@@ -54,14 +54,18 @@ bool json_stream(const SourceText& source) {
 }
 
 std::vector<ByteRange> split_documents(const SourceText& source) {
-  std::vector<ByteRange> chunks;
-  const std::string_view text = source.view();
   if (json_stream(source)) return split_json_stream(source, source.bom_length());
-  uint32_t chunk_start = source.bom_length();
+  return split_yaml_documents_in(source, {source.bom_length(), static_cast<uint32_t>(source.size())});
+}
+
+std::vector<ByteRange> split_yaml_documents_in(const SourceText& source, ByteRange region) {
+  std::vector<ByteRange> chunks;
+  const std::string_view text = source.view().substr(0, region.end);
+  uint32_t chunk_start = region.start;
   bool chunk_has_content = false;  // a `---` right at the start does not end an (empty) document
-  for (uint32_t line = 0; line < source.line_count(); ++line) {
-    const uint32_t start = line == 0 ? source.bom_length() : source.line_start(line);
-    const uint32_t next = line + 1 < source.line_count() ? source.line_start(line + 1) : static_cast<uint32_t>(text.size());
+  for (uint32_t line = source.line_of(region.start); line < source.line_count() && source.line_start(line) < region.end; ++line) {
+    const uint32_t start = line == 0 ? source.bom_length() : std::max(source.line_start(line), region.start);
+    const uint32_t next = line + 1 < source.line_count() ? std::min(source.line_start(line + 1), region.end) : static_cast<uint32_t>(text.size());
     const std::string_view l = text.substr(start, next - start);
     // kubectl's reader splits lines at LF only: after a lone CR, `---` is not a marker to it.
     if (start > source.bom_length() && text[start - 1] != '\n') {
@@ -80,7 +84,7 @@ std::vector<ByteRange> split_documents(const SourceText& source) {
       chunk_has_content = true;
     }
   }
-  if (chunk_start < text.size() || chunks.empty()) chunks.push_back({chunk_start, static_cast<uint32_t>(text.size())});
+  if (chunk_start < region.end || chunks.empty()) chunks.push_back({chunk_start, region.end});
   return chunks;
 }
 

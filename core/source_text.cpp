@@ -20,6 +20,41 @@ SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
   }
 }
 
+void SourceText::edit(uint32_t start, uint32_t end, std::string_view inserted) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(bytes_.size()));
+  start = std::min(start, end);
+  // Lines from the one before the edit's (a CR there may meet an inserted LF) are scanned again.
+  const uint32_t first_line = line_of(start) > 0 ? line_of(start) - 1 : 0;
+  const uint32_t last_line = line_of(end);
+  const int64_t delta = static_cast<int64_t>(inserted.size()) - static_cast<int64_t>(end - start);
+  bytes_.replace(start, end - start, inserted);
+  // The scan runs from the first line's start to the first line break after the inserted text.
+  const uint32_t scan_from = line_starts_[first_line];
+  const uint32_t old_next = last_line + 1 < line_starts_.size() ? line_starts_[last_line + 1] : static_cast<uint32_t>(bytes_.size() - delta);
+  const uint32_t scan_to = static_cast<uint32_t>(std::max<int64_t>(static_cast<int64_t>(old_next) + delta, start + inserted.size()));
+  std::vector<uint32_t> fresh;
+  const char* data = bytes_.data();
+  const size_t n = bytes_.size();
+  for (size_t i = scan_from; i < n && i < scan_to; ++i) {
+    const char c = data[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= n || data[i + 1] != '\n'))) fresh.push_back(static_cast<uint32_t>(i + 1));
+  }
+  // Lines after the scanned part keep their breaks, shifted.
+  std::vector<uint32_t>::iterator tail = line_starts_.begin() + last_line + 1;
+  for (auto it = tail; it != line_starts_.end(); ++it) *it = static_cast<uint32_t>(static_cast<int64_t>(*it) + delta);
+  // Drop shifted starts the scan covered (at or before scan_to), then splice the scanned ones in.
+  auto keep_from = std::upper_bound(tail, line_starts_.end(), scan_to);
+  fresh.erase(std::remove_if(fresh.begin(), fresh.end(), [&](uint32_t s) { return keep_from != line_starts_.end() && s >= *keep_from; }), fresh.end());
+  const size_t head = first_line + 1;
+  std::vector<uint32_t> rest(keep_from, line_starts_.end());
+  line_starts_.resize(head);
+  line_starts_.insert(line_starts_.end(), fresh.begin(), fresh.end());
+  line_starts_.insert(line_starts_.end(), rest.begin(), rest.end());
+  if (line_starts_.back() > n) line_starts_.pop_back();
+  bom_ = bytes_.size() >= 3 && std::memcmp(bytes_.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  kubeflow_.store(-1, std::memory_order_relaxed);
+}
+
 std::string_view SourceText::line_text(uint32_t line) const {
   if (line >= line_starts_.size()) return {};
   uint32_t start = line_starts_[line];

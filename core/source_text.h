@@ -44,6 +44,14 @@ class SourceText {
   // Inverse of position() for LSP positions (UTF-16 or UTF-8 columns); clamps to the line end.
   uint32_t offset_of(uint32_t line, uint32_t column, bool utf16) const;
 
+  // Replaces bytes [start, end) with `inserted` in place (the editor's keystroke): the line index
+  // is spliced, not rebuilt, so the cost is the bytes moved and the lines after shifted, with no
+  // new allocation of the text. Offsets before `start` keep their meaning; the cached Kubeflow
+  // scan is forgotten.
+  void edit(uint32_t start, uint32_t end, std::string_view inserted);
+  // Forgets the cached Kubeflow scan (the text changed under documents that were not re-read).
+  void forget_kubeflow_scan() const { kubeflow_.store(-1, std::memory_order_relaxed); }
+
  private:
   std::string bytes_;
   uint32_t bom_ = 0;

@@ -21,7 +21,12 @@ struct OpenDocument {
   std::string uri;
   std::string path;  // file system path for config lookup ("" for untitled documents)
   int64_t version = 0;
-  std::shared_ptr<const SourceText> text;  // the latest text (result.source once re-analyzed)
+  // The latest text, edited in place keystroke by keystroke (SourceText::edit); result.source is
+  // the same object once re-analyzed.
+  std::shared_ptr<SourceText> text;
+  // What the edits since the last analysis changed (nullopt with `whole_text_changed`, or none).
+  std::optional<ChangedRange> changed;
+  bool whole_text_changed = true;
   // The engine's result for the last analyzed text: findings, and each YAML document's findings
   // and tree, which the next analysis reuses for unchanged documents and the features read.
   FileResult result;
@@ -34,14 +39,14 @@ struct OpenDocument {
 
   const std::vector<Diagnostic>& diagnostics() const { return result.diagnostics; }
   // Forget reused results (the configuration changed).
-  void invalidate() { result = FileResult(), fix_all.reset(), dirty = unpublished = true; }
-};
+  void invalidate() { result = FileResult(), fix_all.reset(), dirty = unpublished = whole_text_changed = true, changed.reset(); }
 
-// Applies one LSP content change (`range` in the negotiated encoding, or a full replacement).
-// Returns false when the range is outside the document.
-// `index`, when given, must be the SourceText of `text` (saves rebuilding the line index).
-bool apply_change(std::string& text, const SourceText* index, bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char,
-                  const std::string& new_text, bool utf16);
+  // Applies one LSP content change (`range` in the negotiated encoding, or the whole text when
+  // `has_range` is false) in place, and remembers what changed. False when the range is outside
+  // the document.
+  bool apply_change(bool has_range, uint32_t start_line, uint32_t start_char, uint32_t end_line, uint32_t end_char, const std::string& new_text,
+                    bool utf16);
+};
 
 // Re-analyzes `doc` with `options` (rules/engine/pipeline.h), reusing its previous result for the
 // YAML documents whose bytes did not change.

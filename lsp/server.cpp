@@ -266,20 +266,14 @@ void Server::did_open(const json& params) {
 
 void Server::did_change(const json& params) {
   OpenDocument& doc = open_document(params.at("textDocument"));
-  std::string text = doc.text->bytes();
-  bool first = true;
   for (const json& change : params.at("contentChanges")) {
     const bool ranged = change.contains("range");
     const json& r = ranged ? change["range"] : json::object();
-    // The current SourceText indexes the text before the first change; later ones need a new index.
-    const SourceText* index = first ? doc.text.get() : nullptr;
-    first = false;
-    if (!apply_change(text, index, ranged, ranged ? r.at("start").at("line").get<uint32_t>() : 0, ranged ? r.at("start").at("character").get<uint32_t>() : 0,
-                      ranged ? r.at("end").at("line").get<uint32_t>() : 0, ranged ? r.at("end").at("character").get<uint32_t>() : 0,
-                      change.at("text").get<std::string>(), encoding_.utf16))
+    if (!doc.apply_change(ranged, ranged ? r.at("start").at("line").get<uint32_t>() : 0, ranged ? r.at("start").at("character").get<uint32_t>() : 0,
+                          ranged ? r.at("end").at("line").get<uint32_t>() : 0, ranged ? r.at("end").at("character").get<uint32_t>() : 0,
+                          change.at("text").get<std::string>(), encoding_.utf16))
       throw std::runtime_error("change outside the document");
   }
-  doc.text = std::make_shared<SourceText>(std::move(text));
   doc.version = params.at("textDocument").value("version", doc.version + 1);
   doc.dirty = doc.unpublished = true;
   if (!waiting_.empty()) admit_waiting(doc.uri);

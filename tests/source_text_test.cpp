@@ -67,3 +67,41 @@ TEST(SourceText, EncodingChecks) {
 
 }  // namespace
 }  // namespace kflint
+
+namespace kflint {
+namespace {
+
+// An edit in place gives the same text, line index and positions as indexing the edited text
+// afresh: random edits of random texts made of the characters that end lines (LF, CRLF, lone CR).
+TEST(SourceTextEdit, SameAsReindexing) {
+  uint64_t seed = 20261205;
+  auto next = [&](uint32_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>((seed >> 33) % n);
+  };
+  const char* const pieces[] = {"a", "bc", "\n", "\r", "\r\n", "é", "- x: y\n", "---\n", "\xEF\xBB\xBF"};
+  auto random_text = [&](uint32_t len) {
+    std::string s;
+    while (s.size() < len) s += pieces[next(9)];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = random_text(next(60));
+    SourceText edited(text);
+    for (int k = 0; k < 4; ++k) {
+      uint32_t a = next(static_cast<uint32_t>(text.size()) + 1), b = next(static_cast<uint32_t>(text.size()) + 1);
+      if (a > b) std::swap(a, b);
+      const std::string inserted = random_text(next(8));
+      text.replace(a, b - a, inserted);
+      edited.edit(a, b, inserted);
+      const SourceText fresh(text);
+      ASSERT_EQ(edited.bytes(), fresh.bytes());
+      ASSERT_EQ(edited.line_count(), fresh.line_count()) << "round " << round;
+      for (uint32_t l = 0; l < fresh.line_count(); ++l) ASSERT_EQ(edited.line_start(l), fresh.line_start(l)) << "round " << round << " line " << l;
+      ASSERT_EQ(edited.bom_length(), fresh.bom_length());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kflint

@@ -55,9 +55,19 @@ bool mentions_kubeflow(std::string_view text) {
          text.find("MXJob") != std::string_view::npos || text.find("tensorflow.org") != std::string_view::npos;
 }
 
-bool file_mentions_kubeflow(const Document& doc) {
+}  // namespace
+
+bool text_mentions_kubeflow(const SourceText& text) { return text.mentions_kubeflow(mentions_kubeflow); }
+
+namespace {
+
+// `file_scan` is set when the answer came from the whole file's text (not the document's own):
+// the result then depends on bytes outside the document.
+bool file_mentions_kubeflow(const Document& doc, bool& file_scan) {
   const std::string_view own = doc.source().view().substr(doc.span().start, doc.span().end - doc.span().start);
-  return mentions_kubeflow(own) || doc.source().mentions_kubeflow(mentions_kubeflow);
+  if (mentions_kubeflow(own)) return true;
+  file_scan = true;
+  return doc.source().mentions_kubeflow(mentions_kubeflow);
 }
 
 // yaml-cpp's words for a tab-indented line ("illegal map value") do not say why.
@@ -153,10 +163,10 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
   if (doc.limit_error) {
     out.push_back(engine_diagnostic(engine_rules::parse_limit(), {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message,
                                     doc.index()));
-  } else if (doc.syntax_error && file_mentions_kubeflow(doc)) {
+  } else if (doc.syntax_error && file_mentions_kubeflow(doc, result.file_scan)) {
     out.push_back(engine_diagnostic(engine_rules::syntax_error(), {doc.syntax_error->offset, doc.syntax_error->offset},
                                     "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
-  } else if (!doc.empty() && v.at(v.root).kind != Kind::Null && !v.is_map(v.root) && file_mentions_kubeflow(doc)) {
+  } else if (!doc.empty() && v.at(v.root).kind != Kind::Null && !v.is_map(v.root) && file_mentions_kubeflow(doc, result.file_scan)) {
     // kubectl decodes every document into an object: a list or a scalar refuses the whole file.
     const Kind kind = v.at(v.root).kind;
     const char* what = kind == Kind::Seq ? "array" : kind == Kind::String ? "string" : kind == Kind::Bool ? "bool" : "number";
@@ -191,7 +201,7 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
     }
     result.jobs = static_cast<uint32_t>(found.jobs.size());
   }
-  if (doc.dropped_from && file_mentions_kubeflow(doc)) out.push_back(truncation_warning(doc));
+  if (doc.dropped_from && file_mentions_kubeflow(doc, result.file_scan)) out.push_back(truncation_warning(doc));
   apply_suppressions(doc, options, out);
   // Configuration: disabled rules (engine-emitted ones included) and severity overrides.
   out.erase(std::remove_if(out.begin(), out.end(),

@@ -57,7 +57,12 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> skipped;  // why the document holds no job: "kind Deployment is not a Kubeflow job" (--verbose)
   uint32_t jobs = 0;
+  bool file_scan = false;  // the verdict used the whole file's text (does it mention Kubeflow?)
 };
+
+// Whether a whole text mentions Kubeflow (then a syntax error in any of its documents is reported);
+// cached in the SourceText.
+bool text_mentions_kubeflow(const SourceText& text);
 
 // One document of a stream: its findings (sorted, suppressed, configured) and its jobs. The
 // pipeline (rules/engine/pipeline.h) calls it for each document that changed.

@@ -39,7 +39,7 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   const ByteRange span = spans[i];
   out.span = span;
   const std::string_view bytes = source.view().substr(span.start, span.end - span.start);
-  if (auto hit = reuse.find(bytes); hit != reuse.end()) {
+  if (auto hit = reuse.find(bytes); hit != reuse.end() && !hit->second->file_scan) {
     out.relative = hit->second->relative;
     out.skipped = hit->second->skipped;
     out.jobs = hit->second->jobs;
@@ -67,9 +67,15 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   out.relative = std::move(result.diagnostics);
   out.skipped = std::move(result.skipped);
   out.jobs = result.jobs;
+  out.file_scan = result.file_scan;
 }
 
 FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptions& options, const AnalyzeOptions& settings, const FileResult* previous);
+std::optional<FileResult> analyze_edited(const std::shared_ptr<const SourceText>& text, const LintOptions& options, const AnalyzeOptions& settings,
+                                         const FileResult& previous);
+void analyze_range(const SourceText& source, const std::vector<ByteRange>& spans, size_t from, size_t to, const LintOptions& options,
+                   const AnalyzeOptions& settings, const ReuseMap& reuse, std::vector<AnalyzedDocument>& docs, std::atomic<size_t>& analyzed);
+void assemble(FileResult& r, std::vector<AnalyzedDocument>& docs, const AnalyzeOptions& settings);
 
 // A summary finding (Diagnostic::once_per_file, say "this looks like a server response") is kept
 // once per rule and file; the first one says how many objects it stands for.
@@ -115,6 +121,10 @@ FileResult analyze(std::string text, const LintOptions& options, const AnalyzeOp
 }
 
 FileResult analyze(std::shared_ptr<const SourceText> text, const LintOptions& options, const AnalyzeOptions& settings, const FileResult* previous) {
+  if (settings.changed && previous && settings.keep_documents)
+    if (std::optional<FileResult> r = analyze_edited(text, options, settings, *previous)) return std::move(*r);
+  // A text edited in place no longer holds the previous documents' bytes at their spans.
+  if (settings.changed && previous && previous->source.get() == text.get()) previous = nullptr;
   if (auto bad = check_text_encoding(text->view())) {  // NUL bytes can arrive through JSON too
     FileResult r = input_error_result(*bad);
     r.source = std::move(text);
@@ -135,16 +145,29 @@ FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptio
   const std::vector<ByteRange> spans = split_documents(source);
   std::vector<AnalyzedDocument> docs(std::min<size_t>(spans.size(), size_t{settings.limits.max_documents} + 1));
   const ReuseMap reuse = reuse_map(settings.keep_documents ? previous : nullptr);
-  std::atomic<size_t> next{0}, analyzed{0};
+  std::atomic<size_t> analyzed{0};
+  analyze_range(source, spans, 0, docs.size(), options, settings, reuse, docs, analyzed);
+  r.analyzed = analyzed;
+  assemble(r, docs, settings);
+  return r;
+}
+
+// Documents [from, to) of `spans` into `docs`, on settings.threads cores.
+void analyze_range(const SourceText& source, const std::vector<ByteRange>& spans, size_t from, size_t to, const LintOptions& options,
+                   const AnalyzeOptions& settings, const ReuseMap& reuse, std::vector<AnalyzedDocument>& docs, std::atomic<size_t>& analyzed) {
+  std::atomic<size_t> next{from};
   auto work = [&] {
-    for (size_t i = next++; i < docs.size(); i = next++) analyze_one(source, spans, i, options, settings, reuse, docs[i], analyzed);
+    for (size_t i = next++; i < to; i = next++) analyze_one(source, spans, i, options, settings, reuse, docs[i], analyzed);
   };
-  const unsigned n = static_cast<unsigned>(std::min<size_t>(std::max(1u, settings.threads), std::max<size_t>(1, docs.size() / 4)));
+  const unsigned n = static_cast<unsigned>(std::min<size_t>(std::max(1u, settings.threads), std::max<size_t>(1, (to - from) / 4)));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
-  r.analyzed = analyzed;
+}
+
+// The file's findings, skips and counts from its documents' (and the documents kept).
+void assemble(FileResult& r, std::vector<AnalyzedDocument>& docs, const AnalyzeOptions& settings) {
   for (size_t i = 0; i < docs.size(); ++i) {
     AnalyzedDocument& d = docs[i];
     for (const std::string& why : d.skipped) r.skipped.push_back("document " + std::to_string(i + 1) + ": " + why);
@@ -163,7 +186,70 @@ FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptio
           }))
         r.base_diagnostics.push_back(b);
   keep_first_summary(r.diagnostics);
+  if (std::any_of(docs.begin(), docs.end(), [](const AnalyzedDocument& d) { return d.file_scan; }))
+    r.mentions_kubeflow = text_mentions_kubeflow(*r.source) ? 1 : 0;
   if (settings.keep_documents) r.documents = std::move(docs);
+}
+
+// analyze() after an edit (AnalyzeOptions::changed): the documents before the change are the
+// previous ones, those after it the previous ones moved by the change's length, and only those it
+// touched (and one on each side, whose boundary it may have moved) are split and read again.
+// nullopt when that cannot be done exactly (a JSON stream, an edit where the stream starts, a
+// previous result that used the whole text): the caller analyzes everything.
+std::optional<FileResult> analyze_edited(const std::shared_ptr<const SourceText>& text, const LintOptions& options, const AnalyzeOptions& settings,
+                                         const FileResult& previous) {
+  const ChangedRange c = *settings.changed;
+  const std::vector<AnalyzedDocument>& old = previous.documents;
+  const SourceText& source = *text;
+  if (previous.input_error || old.empty() || previous.operation != options.operation || settings.patch_base) return std::nullopt;
+  const size_t first_content = source.view().find_first_not_of(" \t\r\n", source.bom_length());
+  if (first_content == std::string_view::npos || first_content >= c.start || json_stream(source)) return std::nullopt;
+  const int64_t delta = static_cast<int64_t>(c.new_end) - static_cast<int64_t>(c.old_end);
+  size_t first = previous.document_at(c.start), last = previous.document_at(c.old_end);
+  // A neighbour is read again when the edit is on the line that separates it: the first line of
+  // the first document touched (its `---`), or the last line of the last (a `...` there, or the
+  // line break before the next `---`). The bytes outside the change are the previous ones.
+  const std::string_view now = source.view();
+  auto has_break = [&](int64_t from, int64_t to) {
+    return from < to && now.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)).find_first_of("\r\n") != std::string_view::npos;
+  };
+  if (first > 0 && !has_break(old[first].span.start, c.start)) --first;
+  const int64_t last_end = static_cast<int64_t>(old[last].span.end) + delta;
+  if (last + 1 < old.size() && !has_break(c.new_end, last_end - 1)) ++last;
+  // A kept document whose verdict read the whole text (does it mention Kubeflow?) stays right only
+  // if the answer did not change.
+  bool kept_scan = false;
+  for (size_t i = 0; i < old.size(); ++i) kept_scan = kept_scan || ((i < first || i > last) && old[i].file_scan);
+  source.forget_kubeflow_scan();
+  if (kept_scan && (previous.mentions_kubeflow < 0 || text_mentions_kubeflow(source) != (previous.mentions_kubeflow == 1))) return std::nullopt;
+  const ByteRange region{old[first].span.start, static_cast<uint32_t>(static_cast<int64_t>(old[last].span.end) + delta)};
+  const std::vector<ByteRange> fresh = split_yaml_documents_in(source, region);
+  const size_t after = old.size() - last - 1;
+  if (first + fresh.size() + after > settings.limits.max_documents) return std::nullopt;
+
+  FileResult r;
+  r.limits = settings.limits;
+  r.operation = options.operation;
+  r.source = text;
+  std::vector<AnalyzedDocument> docs(first + fresh.size() + after);
+  std::vector<ByteRange> spans(docs.size());
+  const bool same_text = previous.source.get() == text.get();  // edited in place: trees before the edit stay valid
+  for (size_t i = 0; i < first; ++i) {
+    docs[i] = old[i];
+    if (!same_text) docs[i].tree.reset();
+    spans[i] = docs[i].span;
+  }
+  for (size_t k = 0; k < fresh.size(); ++k) spans[first + k] = fresh[k];
+  for (size_t k = 0; k < after; ++k) {
+    AnalyzedDocument& d = docs[first + fresh.size() + k] = old[last + 1 + k];
+    d.span = {static_cast<uint32_t>(d.span.start + delta), static_cast<uint32_t>(d.span.end + delta)};
+    d.tree.reset();  // its offsets moved
+    spans[first + fresh.size() + k] = d.span;
+  }
+  std::atomic<size_t> analyzed{0};
+  analyze_range(source, spans, first, first + fresh.size(), options, settings, ReuseMap{}, docs, analyzed);
+  r.analyzed = analyzed;
+  assemble(r, docs, settings);
   return r;
 }
 

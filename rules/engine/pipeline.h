@@ -5,6 +5,7 @@
 // a document whose bytes did not change is neither parsed nor linted again.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@
 
 namespace kflint {
 
+// What an editor changed since the previous analysis: the bytes outside [start, new_end) of the
+// new text are the previous text's bytes outside [start, old_end), and the caller checked the
+// encoding of the bytes it inserted.
+struct ChangedRange {
+  uint32_t start = 0, old_end = 0, new_end = 0;
+};
+
 struct AnalyzeOptions {
   unsigned threads = 1;      // > 1: the documents of one stream are parsed and linted on that many cores
   bool keep_documents = false;  // keep each document's findings (and, below, its tree) for reuse and features
@@ -23,6 +31,9 @@ struct AnalyzeOptions {
   ParseLimits limits;
   // With Operation::Patch: the manifest each patch applies to (load_patch_base; without error).
   std::shared_ptr<const PatchBase> patch_base;
+  // With `previous` and keep_documents: only the documents the change touched are split, parsed
+  // and linted again; the others are taken by position (no scan of the whole text).
+  std::optional<ChangedRange> changed;
 };
 
 struct AnalyzedDocument {
@@ -31,6 +42,7 @@ struct AnalyzedDocument {
   std::vector<std::string> skipped;     // why it holds no job (without the "document N: " prefix)
   uint32_t jobs = 0;
   std::vector<Diagnostic> in_base;      // with a patch base: findings at the base's offsets
+  bool file_scan = false;               // its findings depend on the whole file's text (LintResult::file_scan)
   mutable std::shared_ptr<const Document> tree;  // parsed against the FileResult's source, or null
 };
 
@@ -44,6 +56,7 @@ struct FileResult {
   std::vector<AnalyzedDocument> documents;  // with AnalyzeOptions::keep_documents
   size_t analyzed = 0;                  // documents parsed and linted by this call (the rest were reused)
   ParseLimits limits;
+  int8_t mentions_kubeflow = -1;  // the whole-text scan some document's verdict used (-1: none did)
   Operation operation = Operation::Apply;  // what the text was linted as (editor features find jobs alike)
 
   // The document holding `offset` (the last one for an offset at the end); documents.size() when none.

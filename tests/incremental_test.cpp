@@ -1,0 +1,69 @@
+// The editor's analysis after an edit in place (lsp::OpenDocument::apply_change, then relint with
+// the changed range) must equal a fresh analysis of the same text: random edits, in batches, on a
+// stream made of every rule's fixtures, including edits that add, join or remove documents.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "lsp/documents.h"
+#include "test_util.h"
+
+namespace kflint {
+namespace {
+
+std::string fixture_stream() {
+  std::string stream;
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(KFLINT_SOURCE_DIR) + "/tests/rules"))
+    for (const char* name : {"/bad.yaml", "/good.yaml"})
+      if (std::filesystem::exists(e.path().string() + name)) files.push_back(e.path().string() + name);
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) {
+    const std::string text = test::read_text(f);
+    if (check_text_encoding(text) || text.rfind("{", 0) == 0 || text.rfind("# operation", 0) == 0) continue;
+    stream += (stream.empty() ? "" : "---\n") + text + (text.empty() || text.back() == '\n' ? "" : "\n");
+  }
+  return stream;
+}
+
+std::vector<std::string> findings(const std::shared_ptr<const SourceText>& source, const std::vector<Diagnostic>& diags) {
+  FileResult r;
+  r.source = source;
+  r.diagnostics = diags;
+  return test::rendered(r);
+}
+
+TEST(IncrementalAnalysis, EditsInPlaceAgreeWithAFreshAnalysis) {
+  const std::string stream = fixture_stream();
+  ASSERT_GT(stream.size(), 20000u);
+  uint64_t seed = 20261205;
+  auto next = [&](uint32_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>((seed >> 33) % std::max<uint32_t>(n, 1));
+  };
+  const char* const inserts[] = {"x", "", "\n", "---\n", "...\n", "  ", ": ", "replicas: 0\n", "\r", "- ", "kind: TFJob\n", "{", "é", "\t"};
+  lsp::OpenDocument doc;
+  doc.text = std::make_shared<SourceText>(stream);
+  LintOptions options;
+  lsp::relint(doc, options);
+  size_t partial = 0;
+  for (int round = 0; round < 300; ++round) {
+    for (int k = 0, n = 1 + static_cast<int>(next(3)); k < n; ++k) {
+      const uint32_t lines = static_cast<uint32_t>(doc.text->line_count());
+      const uint32_t l1 = next(lines), l2 = std::min(lines - 1, l1 + next(3));
+      const uint32_t c1 = next(12), c2 = l2 == l1 ? c1 + next(6) : next(12);
+      ASSERT_TRUE(doc.apply_change(true, l1, c1, l2, c2, inserts[next(14)], true));
+    }
+    lsp::relint(doc, options);
+    partial += doc.result.analyzed < doc.result.documents.size() ? 1 : 0;
+    const FileResult fresh = analyze(std::string(doc.text->view()), options);
+    ASSERT_EQ(findings(doc.result.source, doc.diagnostics()), test::rendered(fresh)) << "round " << round;
+    ASSERT_EQ(doc.result.skipped, fresh.skipped) << "round " << round;
+    ASSERT_EQ(doc.result.jobs, fresh.jobs) << "round " << round;
+  }
+  EXPECT_GT(partial, 250u);  // almost every edit read only the documents it touched
+}
+
+}  // namespace
+}  // namespace kflint
