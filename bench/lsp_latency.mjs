@@ -26,6 +26,12 @@ conn.onRequest("workspace/configuration", (p) => p.items.map((i) => (i.section ?
 conn.onRequest("client/registerCapability", () => null);
 conn.onRequest("window/workDoneProgress/create", () => null);
 let resolvePublish = null;
+// kflint's own account of each keystroke ($/logTrace with tracing on): analysis and publication ms.
+const traces = [];
+conn.onNotification("$/logTrace", (p) => {
+  const m = /analysis ([\d.]+) ms .*publication ([\d.]+) ms/.exec(p.message || "");
+  if (m) traces.push([Number(m[1]), Number(m[2])]);
+});
 conn.onNotification("textDocument/publishDiagnostics", (p) => {
   if (p.uri === uri && resolvePublish) resolvePublish(p);
 });
@@ -46,6 +52,7 @@ function peakRssMb(pid) {
 await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(path.dirname(file)).href, capabilities: { workspace: { configuration: true } } });
 conn.sendNotification("initialized", {});
 conn.sendNotification("workspace/didChangeConfiguration", { settings });
+if (serverName === "kflint") conn.sendNotification("$/setTrace", { value: "messages" });
 let waiting = nextPublish(900000);
 const opened = process.hrtime.bigint();
 conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
@@ -73,11 +80,15 @@ for (let k = 0; k < edits; k++) {
   void prev;
 }
 times.sort((a, b) => a - b);
+const edited = traces.slice(1);  // the first is the open
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
 const pct = (p) => (times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : 0);
 const rss = peakRssMb(proc.pid);
 await conn.sendRequest("shutdown");
 conn.sendNotification("exit");
 setTimeout(() => proc.kill(), 2000).unref();
 console.log(JSON.stringify({ server: serverName, lines: lines.length, documents: (text.match(/^kind: /gm) || []).length, edits, open_ms: +openMs.toFixed(1),
-  median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +(times.length ? times[times.length - 1] : 0).toFixed(2), peak_rss_mb: rss && +rss.toFixed(1) }));
+  median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +(times.length ? times[times.length - 1] : 0).toFixed(2), peak_rss_mb: rss && +rss.toFixed(1),
+  size_mb: +(Buffer.byteLength(text) / 1e6).toFixed(1), analysis_median_ms: median(edited.map((t) => t[0])), publish_median_ms: median(edited.map((t) => t[1])),
+  open_analysis_ms: traces.length ? traces[0][0] : null, open_publish_ms: traces.length ? traces[0][1] : null }));
 conn.dispose();

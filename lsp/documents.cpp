@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include <atomic>
 #include <thread>
 
 #include "core/document.h"
@@ -70,6 +71,8 @@ void relint(OpenDocument& doc, const LintOptions& options) {
     return;
   }
   doc.result = analyze(std::shared_ptr<const SourceText>(doc.text), options, settings, &doc.result);
+  static std::atomic<uint64_t> analyses{0};
+  doc.result_id = ++analyses;
   doc.fix_all.reset();
   doc.changed.reset();
   doc.whole_text_changed = false;

@@ -31,6 +31,7 @@ struct OpenDocument {
   // and tree, which the next analysis reuses for unchanged documents and the features read.
   FileResult result;
   bool dirty = true;        // needs a re-lint
+  uint64_t result_id = 0;   // changes with every analysis (pull diagnostics' resultId)
   bool unpublished = true;  // its current diagnostics were not sent yet
 
   // The edits of "fix all" for `result`: chosen and guarded (which parses the fixed text) on the

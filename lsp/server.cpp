@@ -1,16 +1,29 @@
 #include "lsp/server.h"
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <vector>
 
 #include "lsp/features.h"
+#include "lsp/json_fast.h"
 #include "rules/engine/registry.h"
 
 namespace kflint::lsp {
 namespace {
 
 uint32_t cursor(const OpenDocument& doc, const json& params, Encoding enc) { return offset_of(*doc.text, params.at("position"), enc); }
+
+// Pull diagnostics (LSP 3.17): the document's findings under a result id that changes only when
+// it is analyzed again, so that a client asking about an untouched document hears "unchanged".
+json pulled_diagnostics(const OpenDocument& doc, Encoding enc, const json& params) {
+  const std::string id = std::to_string(doc.result_id);
+  if (params.contains("previousResultId") && params["previousResultId"].is_string() && params["previousResultId"].get<std::string>() == id)
+    return {{"kind", "unchanged"}, {"resultId", id}};
+  json items = json::array();
+  for (const Diagnostic& d : doc.diagnostics()) items.push_back(diagnostic_json(*doc.text, doc.uri, d, enc));
+  return {{"kind", "full"}, {"resultId", id}, {"items", std::move(items)}};
+}
 
 // The features that answer from one open document's analysis: method -> (document, params).
 using Feature = json (*)(const OpenDocument&, Encoding, const json&);
@@ -21,6 +34,7 @@ const std::map<std::string, Feature, std::less<>>& document_features() {
       {"textDocument/completion", [](const OpenDocument& d, Encoding e, const json& p) { return completion(d, e, cursor(d, p, e)); }},
       {"textDocument/documentSymbol", [](const OpenDocument& d, Encoding e, const json&) { return document_symbols(d, e); }},
       {"textDocument/foldingRange", [](const OpenDocument& d, Encoding, const json&) { return folding_ranges(d); }},
+      {"textDocument/diagnostic", [](const OpenDocument& d, Encoding e, const json& p) { return pulled_diagnostics(d, e, p); }},
   };
   return table;
 }
@@ -36,7 +50,8 @@ int Server::run() {
     while (auto more = transport_.next(false)) batch.push_back(std::move(*more));
     // Cancellations apply to requests later in the same batch.
     for (const Transport::Message& m : batch) {
-      if (!m.error.empty()) continue;
+      // Only a cancellation is read here (a didOpen of a large file is parsed once, below).
+      if (!m.error.empty() || m.body.find("$/cancelRequest") == std::string::npos) continue;
       const json j = json::parse(m.body, nullptr, false);
       // Untrusted input: types are checked before reading (json::value() throws on a mismatch).
       if (j.is_object() && j.contains("method") && j["method"] == "$/cancelRequest" && j.contains("params") && j["params"].is_object() &&
@@ -58,7 +73,7 @@ int Server::run() {
 }
 
 void Server::handle_raw(const std::string& body) {
-  const json message = json::parse(body, nullptr, false);
+  json message = parse_message(body);
   if (message.is_discarded()) {
     reply_error(nullptr, error_code::kParseError, "invalid JSON");
     return;
@@ -66,7 +81,7 @@ void Server::handle_raw(const std::string& body) {
   handle(message);
 }
 
-void Server::handle(const json& m) {
+void Server::handle(json& m) {
   // Types are checked before every read: a field of the wrong type is an invalid request, never
   // an exception out of the server (found by fuzz_lsp_session).
   if (!m.is_object() || !m.contains("jsonrpc") || m["jsonrpc"] != "2.0") {
@@ -84,7 +99,7 @@ void Server::handle(const json& m) {
     return;
   }
   const std::string method = m["method"].get<std::string>();
-  const json params = m.contains("params") ? m["params"] : json::object();
+  json params = m.contains("params") ? std::move(m["params"]) : json::object();  // a didOpen's text is moved, not copied
   if (has_id) {
     if (cancelled_.count(m["id"].dump())) {
       reply_error(m["id"], error_code::kRequestCancelled, "request cancelled");
@@ -116,7 +131,10 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
     } else if (const auto feature = document_features().find(method); feature != document_features().end()) {
       const std::string uri = params.at("textDocument").at("uri").get<std::string>();
       auto it = documents_.find(uri);
-      if (it == documents_.end()) return reply(id, method == "textDocument/hover" ? json(nullptr) : json::array());
+      if (it == documents_.end())
+        return reply(id, method == "textDocument/hover"        ? json(nullptr)
+                         : method == "textDocument/diagnostic" ? json{{"kind", "full"}, {"items", json::array()}}
+                                                               : json::array());
       OpenDocument& doc = it->second;
       if (doc.dirty) relint(doc, options_for(doc));  // answer from the latest version
       reply(id, feature->second(doc, encoding_, params));
@@ -130,7 +148,7 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
   }
 }
 
-void Server::dispatch_notification(const std::string& method, const json& params) {
+void Server::dispatch_notification(const std::string& method, json& params) {
   if (method == "exit") {
     exit_code_ = state_ == State::ShutDown ? 0 : 1;
     return;
@@ -156,6 +174,7 @@ void Server::dispatch_notification(const std::string& method, const json& params
     else if (method == "workspace/didChangeWatchedFiles") {
       configs_.forget_files();
       for (auto& [uri, doc] : documents_) doc.invalidate();
+      refresh_wanted_ = true;
     } else if (method == "$/setTrace") trace_ = params.value("value", "off");
     // Other notifications (and every `$/` one) are ignored, as the protocol asks.
   } catch (const std::exception& e) {
@@ -172,6 +191,10 @@ json Server::initialize(const json& params) {
                             .value("dynamicRegistration", false);
   for (const json& e : encodings)
     if (e == "utf-8") encoding_.utf16 = false;
+  // A client that pulls diagnostics gets them only when it asks (pushing too would show them twice).
+  const json caps = params.value("capabilities", json::object());
+  pull_ = caps.value("textDocument", json::object()).contains("diagnostic");
+  refresh_ = caps.value("workspace", json::object()).value("diagnostics", json::object()).value("refreshSupport", false);
   if (params.contains("initializationOptions") && params["initializationOptions"].is_object()) apply_settings(params["initializationOptions"]);
   return {{"capabilities",
            {{"positionEncoding", encoding_.utf16 ? "utf-16" : "utf-8"},
@@ -180,7 +203,8 @@ json Server::initialize(const json& params) {
             {"hoverProvider", true},
             {"completionProvider", {{"triggerCharacters", {":", " "}}, {"resolveProvider", false}}},
             {"documentSymbolProvider", true},
-            {"foldingRangeProvider", true}}},
+            {"foldingRangeProvider", true},
+            {"diagnosticProvider", {{"identifier", "kflint"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}}}}},
           {"serverInfo", {{"name", "kflint"}, {"version", KFLINT_VERSION}}}};
 }
 
@@ -212,6 +236,7 @@ void Server::apply_settings(const json& settings) {
     }
   configs_.set_overrides(std::move(overrides));
   for (auto& [uri, doc] : documents_) doc.invalidate();
+  refresh_wanted_ = true;
 }
 
 LintOptions Server::options_for(const OpenDocument& doc) {
@@ -242,14 +267,14 @@ void Server::admit_waiting(const std::string& uri) {
   if (documents_.size() < kMaxOpenDocuments) cap_notified_ = false;
 }
 
-void Server::did_open(const json& params) {
-  const json& td = params.at("textDocument");
+void Server::did_open(json& params) {
+  json& td = params.at("textDocument");
   const std::string uri = td.at("uri").get<std::string>();
   OpenDocument doc;
   doc.uri = uri;
   doc.path = uri_to_path(uri);
   doc.version = td.value("version", 0);
-  doc.text = std::make_shared<SourceText>(td.at("text").get<std::string>());
+  doc.text = std::make_shared<SourceText>(std::move(td.at("text").get_ref<std::string&>()));
   doc.dirty = true;
   if (documents_.size() >= kMaxOpenDocuments && !documents_.count(uri)) {
     // One message, however many documents wait; each is linted once others are closed.
@@ -287,13 +312,29 @@ void Server::did_close(const json& params) {
 }
 
 void Server::publish_pending() {
+  if (pull_) {  // the client asks when it wants them; tell it when a configuration change moved them all
+    if (refresh_wanted_ && refresh_)
+      transport_.send(json{{"jsonrpc", "2.0"}, {"id", "kflint-refresh-" + std::to_string(++requests_sent_)}, {"method", "workspace/diagnostic/refresh"}}.dump());
+    refresh_wanted_ = false;
+    return;
+  }
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::duration d) { return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(d).count() / 1000.0); };
   for (auto& [uri, doc] : documents_) {
+    const Clock::time_point start = Clock::now();
     if (doc.dirty) relint(doc, options_for(doc));
     if (!doc.unpublished) continue;
     doc.unpublished = false;
+    const Clock::time_point analyzed = Clock::now();
     json diags = json::array();
     for (const Diagnostic& d : doc.diagnostics()) diags.push_back(diagnostic_json(*doc.text, uri, d, encoding_));
     notify("textDocument/publishDiagnostics", {{"uri", uri}, {"version", doc.version}, {"diagnostics", diags}});
+    // With tracing on (`$/setTrace`), what the keystroke cost: the analysis, and the publication,
+    // the floor the push model sets (the whole set is written for every change).
+    if (trace_ != "off")
+      notify("$/logTrace", {{"message", "kflint: analysis " + ms(analyzed - start) + " ms (" + std::to_string(doc.result.analyzed) + " of " +
+                                            std::to_string(doc.result.documents.size()) + " documents), publication " + ms(Clock::now() - analyzed) +
+                                            " ms (" + std::to_string(doc.diagnostics().size()) + " diagnostics)"}});
   }
 }
 

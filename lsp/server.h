@@ -29,16 +29,16 @@ class Server {
   bool exited() const { return exit_code_.has_value(); }
 
  private:
-  void handle(const json& message);
+  void handle(json& message);
   void dispatch_request(const json& id, const std::string& method, const json& params);
-  void dispatch_notification(const std::string& method, const json& params);
+  void dispatch_notification(const std::string& method, json& params);
   void reply(const json& id, json result);
   void reply_error(const json& id, int code, const std::string& message);
   void notify(const std::string& method, json params);
   void admit_waiting(const std::string& preferred_uri);
 
   json initialize(const json& params);
-  void did_open(const json& params);
+  void did_open(json& params);
   void did_change(const json& params);
   void did_close(const json& params);
   void apply_settings(const json& settings);
@@ -58,6 +58,10 @@ class Server {
   ConfigSet configs_;
   std::string trace_ = "off";
   bool watch_registration_ = false;
+  bool pull_ = false;            // the client pulls diagnostics (textDocument/diagnostic): none are pushed
+  bool refresh_ = false;         // ... and can be told to pull again (workspace/diagnostic/refresh)
+  bool refresh_wanted_ = false;  // the configuration changed since the last batch
+  uint64_t requests_sent_ = 0;
 };
 
 }  // namespace kflint::lsp

@@ -1,5 +1,6 @@
 #include "lsp/transport.h"
 
+#include <algorithm>
 #include <poll.h>
 #include <unistd.h>
 
@@ -15,13 +16,16 @@ namespace kflint::lsp {
 bool Transport::fill(bool block) {
   if (eof_) return false;
   if (!block && !poll_(0)) return false;
-  char chunk[65536];
-  const long n = read_(chunk, sizeof chunk);
+  // Read into the buffer's end: a large message (a didOpen) arrives in big reads, with no copy.
+  const size_t cap = std::max<size_t>(65536, std::min<size_t>(awaited_, 16u << 20));
+  const size_t old = buffer_.size();
+  buffer_.resize(old + cap);
+  const long n = read_(buffer_.data() + old, cap);
+  buffer_.resize(old + static_cast<size_t>(std::max(0L, n)));
   if (n <= 0) {
     eof_ = true;
     return false;
   }
-  buffer_.append(chunk, static_cast<size_t>(n));
   return true;
 }
 
@@ -121,7 +125,18 @@ std::optional<Transport::Message> Transport::parse_buffered() {
     discarding_ = true;  // the body (or what the client really sent) up to the next header
     return Message{"", "message of " + std::to_string(length) + " bytes exceeds the limit of " + std::to_string(kMaxMessageBytes)};
   }
-  if (buffer_.size() - body < static_cast<size_t>(length)) return std::nullopt;
+  if (buffer_.size() - body < static_cast<size_t>(length)) {
+    awaited_ = body + static_cast<size_t>(length) - buffer_.size();
+    buffer_.reserve(body + static_cast<size_t>(length));
+    return std::nullopt;
+  }
+  awaited_ = 0;
+  if (buffer_.size() == body + static_cast<size_t>(length)) {  // the whole buffer: move it, do not copy it
+    Message m{std::move(buffer_), ""};
+    buffer_ = std::string();
+    m.body.erase(0, body);
+    return m;
+  }
   Message m{buffer_.substr(body, static_cast<size_t>(length)), ""};
   buffer_.erase(0, body + static_cast<size_t>(length));
   return m;

@@ -130,6 +130,45 @@ TEST(LspFeatures, MergePatchesFromTheOperationSetting) {
   EXPECT_TRUE(publications(s.all()).back()["diagnostics"].empty());
 }
 
+// Pull diagnostics (LSP 3.17) for clients that ask for them: nothing is pushed, a document that
+// was not analyzed again is "unchanged", an edited one comes back in full with a new result id,
+// and a configuration change asks the client to pull again.
+TEST(LspFeatures, PullDiagnosticsWithResultIds) {
+  Session s;
+  s.init({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}, {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}});
+  const std::string other = "file:///tmp/other.yaml";
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri}, {"version", 1}, {"text", kJob}}}}));
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", other}, {"version", 1}, {"text", kJob}}}}));
+  EXPECT_TRUE(publications(s.all()).empty());
+  auto pull = [&](int id, const std::string& uri, const json& previous) {
+    json p = {{"textDocument", {{"uri", uri}}}};
+    if (!previous.is_null()) p["previousResultId"] = previous;
+    s.send(request(id, "textDocument/diagnostic", p));
+    return response(s.all(), id).at("result");
+  };
+  const json first = pull(2, kUri, nullptr);
+  ASSERT_EQ(first["kind"], "full");
+  EXPECT_FALSE(first["items"].empty());
+  const json other_first = pull(3, other, nullptr);
+  // Typing in the other document leaves this one untouched.
+  s.send(notification("textDocument/didChange", {{"textDocument", {{"uri", other}, {"version", 2}}},
+                                                 {"contentChanges", json::array({{{"range", {{"start", {{"line", 0}, {"character", 0}}},
+                                                                                             {"end", {{"line", 0}, {"character", 0}}}}},
+                                                                                  {"text", "# c\n"}}})}}));
+  const json again = pull(4, kUri, first["resultId"]);
+  EXPECT_EQ(again, (json{{"kind", "unchanged"}, {"resultId", first["resultId"]}}));
+  const json other_again = pull(5, other, other_first["resultId"]);
+  EXPECT_EQ(other_again["kind"], "full");
+  EXPECT_NE(other_again["resultId"], other_first["resultId"]);
+  EXPECT_EQ(other_again["items"].size(), other_first["items"].size());
+  EXPECT_EQ(pull(6, "file:///not/open.yaml", nullptr), (json{{"kind", "full"}, {"items", json::array()}}));
+  s.send(notification("workspace/didChangeConfiguration", {{"settings", {{"kflint", {{"target", "cci"}}}}}}));
+  bool refresh = false;
+  for (const json& m : s.all()) refresh = refresh || m.value("method", "") == "workspace/diagnostic/refresh";
+  EXPECT_TRUE(refresh);
+  EXPECT_TRUE(publications(s.all()).empty());
+}
+
 TEST(LspFeatures, CompletionWorksWhileTyping) {
   Session s;
   s.init();

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "lsp/json_fast.h"
 #include "lsp_test_util.h"
 #include "rules/engine/registry.h"
 #include "test_util.h"
@@ -276,3 +277,30 @@ TEST(LspDocuments, OpenDocumentLimit) {
 
 }  // namespace
 }  // namespace kflint
+
+namespace kflint::lsp {
+namespace {
+
+// Large strings read in one pass give the same message as nlohmann's parser, escapes, surrogate
+// pairs and nesting included; what nlohmann refuses is refused (then parsed the ordinary way).
+TEST(LspJson, LargeStringsReadDirectlyEqualTheOrdinaryParse) {
+  const char* const messages[] = {
+      R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.yaml","version":1,"text":"kind: TFJob\nname: \"x\" \\ \/ \b\f\r\t \u00e9 \ud83d\ude00 end"}}})",
+      R"({"a":[1,"two strings here",{"k/e~y":"value long enough"}],"b":null,"c":true,"d":-1.5e3})",
+      R"({"contentChanges":[{"text":"first change text"},{"range":{"start":{"line":0}},"text":"second change text"}]})",
+      R"({"s":"lone \ud800 surrogate"})",
+      R"({"s":"bad \x escape"})",
+      "{\"s\":\"raw\ncontrol\"}",
+      R"({"s":"unterminated)",
+      R"(["top level array string"])",
+  };
+  for (const char* m : messages) {
+    const nlohmann::json ordinary = nlohmann::json::parse(m, nullptr, false);
+    const nlohmann::json direct = parse_message(m, 4);
+    EXPECT_EQ(direct.is_discarded(), ordinary.is_discarded()) << m;
+    if (!ordinary.is_discarded()) EXPECT_EQ(direct, ordinary) << m;
+  }
+}
+
+}  // namespace
+}  // namespace kflint::lsp
