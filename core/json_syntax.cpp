@@ -126,7 +126,9 @@ class Checker {
   size_t i_ = 0;
 };
 
-int hex4(std::string_view s, size_t at) {  // the value of 4 hex digits at `at`, or -1
+}  // namespace
+
+int hex4(std::string_view s, size_t at) {
   if (at + 4 > s.size()) return -1;
   int v = 0;
   for (size_t i = at; i < at + 4; ++i) {
@@ -137,8 +139,6 @@ int hex4(std::string_view s, size_t at) {  // the value of 4 hex digits at `at`,
   }
   return v;
 }
-
-}  // namespace
 
 void json_escapes_for_yaml_cpp(std::string& text) {
   static const char* const kHex = "0123456789ABCDEF";

@@ -15,6 +15,9 @@ struct JsonSyntaxError {
   std::string message;  // in Go's words: "invalid character '#' looking for beginning of object key string"
 };
 
+// The value of the 4 hex digits at `at` (a \u escape's), or -1.
+int hex4(std::string_view s, size_t at);
+
 // One JSON value, with blanks around it; nullopt when valid.
 std::optional<JsonSyntaxError> json_syntax_error(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/json_syntax.h"
 #include "core/source_text.h"
 
 namespace kflint::lsp {
@@ -35,17 +36,6 @@ void put_utf8(std::string& out, uint32_t cp) {
   }
 }
 
-int hex4(const std::string& s, size_t i) {
-  if (i + 4 > s.size()) return -1;
-  int v = 0;
-  for (size_t k = i; k < i + 4; ++k) {
-    const char c = s[k];
-    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    if (d < 0) return -1;
-    v = v * 16 + d;
-  }
-  return v;
-}
 
 // The string whose opening quote is at `open`: its end (after the closing quote), and its value
 // when `out` is given. npos when it is not a valid JSON string.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text_util.h"
 #include "core/value_json.h"
 
 namespace kflint {
@@ -40,29 +41,6 @@ void remove_merge_patch_deletions(ValueTree& v, NodeId root) {
 
 namespace {
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char* hex = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 // Writes the merged object as indented JSON and records where each value came from.
 class MergeWriter {
  public:
@@ -93,7 +71,7 @@ class MergeWriter {
       first = false;
       indent(depth + 1);
       const uint32_t k = at();
-      out_.text += json_string(name);
+      out_.text += "\"" + json_escape(name) + "\"";
       const ByteRange key_range{k, at()};
       out_.text += ": ";
       merged(b, p, key_range, depth + 1);
@@ -131,7 +109,7 @@ class MergeWriter {
         first = false;
         indent(depth + 1);
         const uint32_t k = at();
-        out_.text += json_string(t.at(e.key).text);
+        out_.text += "\"" + json_escape(t.at(e.key).text) + "\"";
         const ByteRange key_range{k, at()};
         out_.text += ": ";
         copy(t, e.value, from_patch, key_range, depth + 1, drop_nulls);
