@@ -16,12 +16,19 @@ namespace kflint::lsp {
 bool Transport::fill(bool block) {
   if (eof_) return false;
   if (!block && !poll_(0)) return false;
-  // Read into the buffer's end: a large message (a didOpen) arrives in big reads, with no copy.
-  const size_t cap = std::max<size_t>(65536, std::min<size_t>(awaited_, 16u << 20));
-  const size_t old = buffer_.size();
-  buffer_.resize(old + cap);
-  const long n = read_(buffer_.data() + old, cap);
-  buffer_.resize(old + static_cast<size_t>(std::max(0L, n)));
+  long n = 0;
+  if (awaited_ > 65536) {
+    // The rest of a large message (a didOpen): read straight into the buffer's end, in big reads.
+    const size_t cap = std::min<size_t>(awaited_, 16u << 20);
+    const size_t old = buffer_.size();
+    buffer_.resize(old + cap);
+    n = read_(buffer_.data() + old, cap);
+    buffer_.resize(old + static_cast<size_t>(std::max(0L, n)));
+  } else {
+    char chunk[65536];
+    n = read_(chunk, sizeof chunk);
+    if (n > 0) buffer_.append(chunk, static_cast<size_t>(n));
+  }
   if (n <= 0) {
     eof_ = true;
     return false;
