@@ -16,23 +16,13 @@ namespace kflint::lsp {
 bool Transport::fill(bool block) {
   if (eof_) return false;
   if (!block && !poll_(0)) return false;
-  long n = 0;
-  if (awaited_ > 65536) {
-    // The rest of a large message (a didOpen): read straight into the buffer's end, in big reads.
-    const size_t cap = std::min<size_t>(awaited_, 16u << 20);
-    const size_t old = buffer_.size();
-    buffer_.resize(old + cap);
-    n = read_(buffer_.data() + old, cap);
-    buffer_.resize(old + static_cast<size_t>(std::max(0L, n)));
-  } else {
-    char chunk[65536];
-    n = read_(chunk, sizeof chunk);
-    if (n > 0) buffer_.append(chunk, static_cast<size_t>(n));
-  }
+  char chunk[65536];
+  const long n = read_(chunk, sizeof chunk);
   if (n <= 0) {
     eof_ = true;
     return false;
   }
+  buffer_.append(chunk, static_cast<size_t>(n));
   return true;
 }
 
@@ -132,12 +122,8 @@ std::optional<Transport::Message> Transport::parse_buffered() {
     discarding_ = true;  // the body (or what the client really sent) up to the next header
     return Message{"", "message of " + std::to_string(length) + " bytes exceeds the limit of " + std::to_string(kMaxMessageBytes)};
   }
-  if (buffer_.size() - body < static_cast<size_t>(length)) {
-    awaited_ = body + static_cast<size_t>(length) - buffer_.size();
-    buffer_.reserve(body + static_cast<size_t>(length));
-    return std::nullopt;
-  }
-  awaited_ = 0;
+  // (No reserve for the announced length: a lying header would make every read allocate it.)
+  if (buffer_.size() - body < static_cast<size_t>(length)) return std::nullopt;
   if (buffer_.size() == body + static_cast<size_t>(length)) {  // the whole buffer: move it, do not copy it
     Message m{std::move(buffer_), ""};
     buffer_ = std::string();

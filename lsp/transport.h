@@ -40,7 +40,6 @@ class Transport {
   PollFn poll_;
   WriteFn write_;
   std::string buffer_;
-  size_t awaited_ = 0;  // bytes still missing from the message being read
   bool discarding_ = false;  // after a bad frame: drop bytes up to the next `Content-Length:` line
   bool eof_ = false;
 };
