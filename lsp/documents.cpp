@@ -65,11 +65,11 @@ void relint(OpenDocument& doc, const LintOptions& options) {
   // its size, so there they are parsed per request instead.
   settings.keep_trees = doc.text->size() <= kKeepTreesUpTo;
   settings.threads = doc.text->size() >= kParallelFrom ? std::max(1u, std::thread::hardware_concurrency()) : 1;
-  if (!doc.whole_text_changed) settings.changed = doc.changed ? *doc.changed : ChangedRange{0, 0, 0};
   if (!doc.whole_text_changed && !doc.changed && !doc.result.documents.empty()) {  // nothing changed since the last analysis
     doc.dirty = false;
     return;
   }
+  if (!doc.whole_text_changed) settings.changed = doc.changed;  // edited in place: read only what the edits touched
   doc.result = analyze(std::shared_ptr<const SourceText>(doc.text), options, settings, &doc.result);
   static std::atomic<uint64_t> analyses{0};
   doc.result_id = ++analyses;
