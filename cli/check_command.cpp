@@ -31,6 +31,8 @@ FileReport report_of(const std::string& path, const std::string& display, FileRe
   r.diagnostics = std::move(result.diagnostics);
   r.skipped = std::move(result.skipped);
   r.jobs = result.jobs;
+  r.embedded = result.embedded;
+  r.notes = std::move(result.notes);
   r.input_error = result.input_error;
   r.base_diagnostics = std::move(result.base_diagnostics);
   return r;

@@ -17,6 +17,8 @@ struct FileReport {
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> skipped;  // documents that are not Kubeflow jobs (--verbose)
   uint32_t jobs = 0;
+  uint32_t embedded = 0;             // of jobs: inside a Katib Experiment or an Argo manifest
+  std::vector<std::string> notes;    // which embedded jobs were linted (--verbose)
   bool input_error = false;  // KF000: the file could not be linted
   size_t fixes_applied = 0;
   std::vector<std::string> fixes_refused;  // by the safe-write guard: "12:8: KF007 fix `...` not applied: ..."
@@ -25,7 +27,7 @@ struct FileReport {
 };
 
 struct Summary {
-  size_t files = 0, jobs = 0, errors = 0, warnings = 0, infos = 0, hints = 0, fixed = 0;
+  size_t files = 0, jobs = 0, embedded = 0, errors = 0, warnings = 0, infos = 0, hints = 0, fixed = 0;
   size_t not_checked = 0;  // files left out because their configuration is invalid
 };
 Summary summarize(const std::vector<FileReport>& reports);

@@ -54,16 +54,16 @@ namespace {
 constexpr std::string_view kDirective = "# kflint: disable=";
 }
 
-TextEdit disable_on_line(const SourceText& text, uint32_t offset, std::string_view id) {
+TextEdit disable_on_line(const SourceText& text, uint32_t offset, std::string_view id, bool above) {
   const uint32_t line = text.line_of(offset);
   const std::string_view content = text.line_text(line);
   const uint32_t begin = static_cast<uint32_t>(content.data() - text.bytes().data());
-  if (const size_t at = content.find(kDirective); at != std::string_view::npos) {
+  if (const size_t at = content.find(kDirective); at != std::string_view::npos && !above) {
     size_t end = content.find_first_of(" \t", at + kDirective.size());
     if (end == std::string_view::npos) end = content.size();
     return {{begin + static_cast<uint32_t>(end), begin + static_cast<uint32_t>(end)}, "," + std::string(id)};
   }
-  if (content.find(" #") == std::string_view::npos && content.find('#') != 0)
+  if (!above && content.find(" #") == std::string_view::npos && content.find('#') != 0)
     return {{begin + static_cast<uint32_t>(content.size()), begin + static_cast<uint32_t>(content.size())}, "  " + std::string(kDirective) + std::string(id)};
   const size_t indent = content.find_first_not_of(" \t");
   return {{begin, begin}, std::string(content.substr(0, indent == std::string_view::npos ? 0 : indent)) + std::string(kDirective) + std::string(id) + "\n"};

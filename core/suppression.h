@@ -27,7 +27,9 @@ SuppressionComment parse_suppression(std::string_view comment, ByteRange range, 
 struct TextEdit;
 // Suppresses `id` on the line holding `offset`: appended to the line's directive, else a comment
 // at the end of a line that has none, else a comment line above it (which covers the next node).
-TextEdit disable_on_line(const SourceText& text, uint32_t offset, std::string_view id);
+// `above` asks for the line above: the line ends inside a scalar that goes on (a multi-line
+// quoted string, or a block scalar holding an Argo manifest), where an appended `#` is text.
+TextEdit disable_on_line(const SourceText& text, uint32_t offset, std::string_view id, bool above = false);
 // Suppresses `id` in the whole YAML document `span`: a directive line before its first content.
 TextEdit disable_in_document(const SourceText& text, ByteRange span, std::string_view id);
 

@@ -39,6 +39,26 @@ std::vector<TextEdit> disable_document_edits(const OpenDocument& doc, std::strin
   return edits;
 }
 
+// Whether the line holding `offset` ends inside a scalar that goes on to the next line: a comment
+// appended there would be text of the scalar.
+bool line_ends_in_scalar(const OpenDocument& doc, uint32_t offset) {
+  const FileResult& result = doc.result;
+  const size_t i = result.document_at(offset);
+  if (i >= result.documents.size()) return false;
+  const SourceText& text = *result.source;
+  const std::string_view line = text.line_text(text.line_of(offset));
+  const uint32_t line_end = static_cast<uint32_t>(line.data() - text.bytes().data() + line.size());
+  const std::shared_ptr<const Document> tree = result.tree(i);
+  const ValueTree& v = tree->values;
+  for (NodeId id = 0; id < v.size(); ++id) {
+    const Node& n = v.at(id);
+    if (n.kind == Kind::Map || n.kind == Kind::Seq || n.start > line_end) continue;
+    const ByteRange r = tree->range(id);
+    if (r.start <= line_end && r.end > line_end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 json code_actions(const OpenDocument& doc, Encoding enc, const json& params) {
@@ -60,7 +80,7 @@ json code_actions(const OpenDocument& doc, Encoding enc, const json& params) {
       }
       const std::string id(d.rule->id);
       actions.push_back({{"title", "Disable " + id + " for this line"}, {"kind", "quickfix"}, {"diagnostics", diag},
-                         {"edit", workspace_edit(doc, enc, {disable_on_line(text, d.range.start, id)})}});
+                         {"edit", workspace_edit(doc, enc, {disable_on_line(text, d.range.start, id, line_ends_in_scalar(doc, d.range.start))})}});
       actions.push_back({{"title", "Disable " + id + " for this file"}, {"kind", "quickfix"}, {"diagnostics", diag},
                          {"edit", workspace_edit(doc, enc, disable_document_edits(doc, id))}});
     }

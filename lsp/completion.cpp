@@ -59,6 +59,10 @@ std::vector<std::string> values_for(const CursorContext& c) {
   return {};
 }
 
+bool in_katib_trial(const std::vector<std::string>& path) {
+  return path.size() >= 3 && path[0] == "spec" && path[1] == "trialTemplate" && path[2] == "trialSpec";
+}
+
 }  // namespace
 
 json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
@@ -70,9 +74,15 @@ json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
   if (have) {
     const std::shared_ptr<const Document> tree = doc.result.tree(at);
     if (!tree->syntax_error && !tree->limit_error)
-      for (const JobRef& job : jobs_in(*tree, doc.result.operation).jobs)  // in a List, the last item that starts before the cursor
-        if (job.root == tree->values.root || tree->values.at(job.root).start <= offset) c.kind = job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
+      for (const JobRef& job : jobs_in(*tree, doc.result.operation).jobs) {  // in a List, the last item that starts before the cursor
+        if (job.root != tree->values.root && tree->values.at(job.root).start > offset) continue;
+        c.kind = job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
+        // In a Katib Experiment only the keys below `spec.trialTemplate.trialSpec` are the job's.
+        if (job.embedding == Embedding::KatibTrial && !in_katib_trial(c.path)) return {{"isIncomplete", false}, {"items", json::array()}};
+      }
   }
+  // A Katib trial template (also while the Experiment does not parse): the job's own paths.
+  if (in_katib_trial(c.path)) c.path.erase(c.path.begin(), c.path.begin() + 3);
   json items = json::array();
   if (c.empty_document) {
     items.push_back(item("TFJob", kSnippet, kTfSnippet, "a minimal distributed TFJob", true));

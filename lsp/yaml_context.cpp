@@ -68,13 +68,16 @@ FieldAtOffset field_at(const Document& doc, uint32_t offset, Operation operation
     n = node.parent;
   }
   std::reverse(steps.begin(), steps.end());
-  // In a List, the job is the item: drop `items[]`.
-  NodeId job_root = v.root;
-  if (steps.size() >= 2 && steps[0].second == "items" && steps[1].second == "[]") {
-    job_root = steps[1].first;
-    steps.erase(steps.begin(), steps.begin() + 2);
+  // In a List the job is an item, in a Katib Experiment its trial template: the steps start below
+  // the job that holds the value.
+  for (const JobRef& job : jobs_in(doc, operation).jobs) {
+    const auto at = std::find_if(steps.begin(), steps.end(), [&](const auto& s) { return s.first == job.root; });
+    if (at == steps.end()) continue;
+    steps.erase(steps.begin(), at + 1);
+    out.kind = job.kind == JobKind::TFJob ? "TFJob" : "MXJob";
+    break;
   }
-  out.kind = job_kind_at(doc, job_root, operation);
+  if (out.kind.empty()) out.kind = job_kind_at(doc, v.root, operation);  // the document is the job
   std::vector<std::string> components;
   for (const auto& s : steps) components.push_back(s.second);
   out.key = best;

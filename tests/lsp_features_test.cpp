@@ -238,7 +238,7 @@ TEST(LspFeatures, NonKubeflowYamlGetsNoDiagnostics) {
 // the command line (--target, --operation) and from the editor's settings.
 TEST(LspMatchesCli, OnEveryExampleAndFixture) {
   size_t files = 0, with_settings = 0;
-  for (const char* dir : {"/examples", "/tests/rules"})
+  for (const char* dir : {"/examples", "/tests/rules", "/tests/embedded"})
     for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(KFLINT_SOURCE_DIR) + dir)) {
       if (!e.is_regular_file() || (e.path().extension() != ".yaml" && e.path().extension() != ".json")) continue;
       const std::string text = test::read_text(e.path());
@@ -279,6 +279,48 @@ TEST(LspMatchesCli, OnEveryExampleAndFixture) {
     }
   EXPECT_GT(files, 100u);
   EXPECT_GE(with_settings, 5u);
+}
+
+// Jobs inside other objects: the outline shows them under the Katib Experiment or Argo workflow
+// that holds them (Argo's at the outer file's lines), hover and completion work in a trial template.
+TEST(LspFeatures, EmbeddedJobsInOutlineHoverAndCompletion) {
+  Session s;
+  s.init();
+  const std::string dir = std::string(KFLINT_SOURCE_DIR) + "/tests/embedded/";
+  const std::string katib = test::read_text(dir + "katib-trial.yaml");
+  const std::string argo = test::read_text(dir + "argo-block.yaml");
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri}, {"version", 1}, {"text", katib}}}}));
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri + "2"}, {"version", 1}, {"text", argo}}}}));
+  s.send(request(40, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri}}}}));
+  const json k = response(s.all(), 40).at("result");
+  ASSERT_EQ(k.size(), 1u) << k.dump();
+  EXPECT_EQ(k[0]["name"], "tfjob-tuning");
+  EXPECT_EQ(k[0]["detail"], "Experiment");
+  ASSERT_EQ(k[0]["children"].size(), 1u);
+  EXPECT_EQ(k[0]["children"][0]["detail"], "TFJob");
+  EXPECT_EQ(k[0]["children"][0]["children"][0]["name"], "PS");
+  s.send(request(41, "textDocument/documentSymbol", {{"textDocument", {{"uri", kUri + "2"}}}}));
+  const json a = response(s.all(), 41).at("result");
+  ASSERT_EQ(a.size(), 1u) << a.dump();
+  EXPECT_EQ(a[0]["detail"], "Workflow");
+  const json worker = a[0]["children"][0]["children"][1];
+  EXPECT_EQ(worker["name"], "Worker");
+  EXPECT_EQ(worker["selectionRange"]["start"]["line"], 39);  // `Worker:` on line 40 of the outer file
+  EXPECT_EQ(worker["selectionRange"]["start"]["character"], 14);
+  // Hover on `restartPolicy` in the trial template shows the job's field.
+  s.send(request(42, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 38}, {"character", 14}}}}));
+  const std::string md = response(s.all(), 42).at("result")["contents"]["value"];
+  EXPECT_NE(md.find("Restart policy for all replicas"), std::string::npos) << md;
+  EXPECT_NE(md.find("(TFJob)"), std::string::npos) << md;
+  // Completion inside the trial template offers the replica's keys.
+  std::string typing = katib;
+  typing.replace(typing.find("            replica: 1\n"), 23, "            re\n");
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri + "3"}, {"version", 1}, {"text", typing}}}}));
+  s.send(request(43, "textDocument/completion", {{"textDocument", {{"uri", kUri + "3"}}}, {"position", {{"line", 37}, {"character", 14}}}}));
+  const json items = response(s.all(), 43).at("result")["items"];
+  std::set<std::string> labels;
+  for (const json& i : items) labels.insert(i["label"].get<std::string>());
+  EXPECT_TRUE(labels.count("replicas")) << response(s.all(), 43).dump();
 }
 
 }  // namespace

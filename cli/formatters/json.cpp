@@ -27,7 +27,9 @@ void JsonReporter::file(const FileReport& r) {
   out_ << (first_file_ ? "\n    " : ",\n    ");
   first_file_ = false;
   out_ << "{\"path\": " << nlohmann::json(r.display).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << ", \"jobs\": " << r.jobs;
+  out_ << ", \"embeddedJobs\": " << r.embedded;
   if (options_.verbose) out_ << ", \"skipped\": " << nlohmann::json(r.skipped).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (options_.verbose) out_ << ", \"notes\": " << nlohmann::json(r.notes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (r.fixes_applied) out_ << ", \"fixesApplied\": " << r.fixes_applied;
   if (!r.fixes_refused.empty()) out_ << ", \"fixesRefused\": " << nlohmann::json(r.fixes_refused).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out_ << ", \"diagnostics\": [";
@@ -59,7 +61,7 @@ void JsonReporter::file(const FileReport& r) {
 }
 
 void JsonReporter::finish(const Summary& s) {
-  const nlohmann::json summary = {{"files", s.files}, {"jobs", s.jobs}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}, {"hints", s.hints}, {"notChecked", s.not_checked}};
+  const nlohmann::json summary = {{"files", s.files}, {"jobs", s.jobs}, {"embeddedJobs", s.embedded}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}, {"hints", s.hints}, {"notChecked", s.not_checked}};
   out_ << (first_file_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << summary.dump() << "\n}\n";
 }
 

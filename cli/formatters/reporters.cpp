@@ -7,6 +7,7 @@ namespace kflint::cli {
 void add_to_summary(Summary& s, const FileReport& r) {
   ++s.files;
   s.jobs += r.jobs;
+  s.embedded += r.embedded;
   s.fixed += r.fixes_applied;
   for (const Diagnostic& d : r.diagnostics) {
     switch (d.severity) {

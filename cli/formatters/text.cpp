@@ -110,6 +110,8 @@ void TextReporter::file(const FileReport& r) {
   const bool color = options_.color;
   if (options_.verbose)
     for (const std::string& s : r.skipped) out << terminal_safe(r.display) << ": skipped " << terminal_safe(s) << "\n";
+  if (options_.verbose)
+    for (const std::string& s : r.notes) out << terminal_safe(r.display) << ": " << terminal_safe(s) << "\n";
   if (!r.diff.empty()) out << terminal_safe(r.diff, true);
   for (const std::string& refused : r.fixes_refused) out << terminal_safe(r.display) << ":" << terminal_safe(refused) << "\n";
   for (const Diagnostic& d : r.diagnostics) {
@@ -127,20 +129,25 @@ void TextReporter::file(const FileReport& r) {
   }
 }
 
+namespace {
+// "3 jobs, 1 embedded": how many of them were inside a Katib Experiment or an Argo manifest.
+std::string jobs_text(const Summary& s) { return plural(s.jobs, "job") + (s.embedded ? ", " + std::to_string(s.embedded) + " embedded" : ""); }
+}  // namespace
+
 void TextReporter::finish(const Summary& s) {
   std::ostream& out = out_;
   const size_t problems = s.errors + s.warnings + s.infos + s.hints;
   if (s.fixed) out << "Fixed " << plural(s.fixed, "problem") << ".\n";
   if (s.not_checked) out << plural(s.not_checked, "file") << " not checked: the configuration is invalid (see above).\n";
   if (problems == 0 && s.not_checked) {
-    out << "Checked " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";  // never "no problems" over files not read
+    out << "Checked " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";  // never "no problems" over files not read
   } else if (problems == 0) {
-    out << "No problems found in " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";
+    out << "No problems found in " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";
   } else {
     out << "Found " << plural(s.errors, "error") << ", " << plural(s.warnings, "warning");
     if (s.infos) out << ", " << s.infos << " info";
     if (s.hints) out << ", " << plural(s.hints, "hint");
-    out << " in " << plural(s.files, "file") << " (" << plural(s.jobs, "job") << ").\n";
+    out << " in " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";
   }
 }
 

@@ -14,10 +14,10 @@ KFLINT_RULE(kf505_invalid_label, "KF505", "invalid-label", "metadata", Severity:
     for (const MapEntry& e : ctx.v.at(labels).entries) {
       const std::string& key = ctx.v.at(e.key).text;
       if (const std::string problem = check_qualified_name(key); !problem.empty())
-        ctx.report(e.key, "label key `" + key + "` is invalid: " + problem);
+        ctx.report(e.key, "label key `" + key + "` is invalid: " + problem + kustomize_hint(key));
       if (!ctx.v.is_string(e.value)) continue;  // non-strings are KF007/KF102
       if (const std::string problem = check_label_value(ctx.v.str(e.value)); !problem.empty())
-        ctx.report(e.value, "label value `" + std::string(ctx.v.str(e.value)) + "` of `" + key + "` is invalid: " + problem);
+        ctx.report(e.value, "label value `" + std::string(ctx.v.str(e.value)) + "` of `" + key + "` is invalid: " + problem + kustomize_hint(ctx.v.str(e.value)));
     }
   }
 }

@@ -92,6 +92,12 @@ bool RuleContext::in_job(NodeId node) const {
   return false;
 }
 
+bool RuleContext::placeholder(NodeId node) const {
+  if (node == kNoNode || placeholders_.empty()) return false;
+  const ByteRange r = doc.range(node);
+  return std::any_of(placeholders_.begin(), placeholders_.end(), [&](ByteRange u) { return r.start >= u.start && r.end <= u.end; });
+}
+
 bool RuleContext::block_style(NodeId collection) const {
   if (collection == kNoNode) return false;
   const std::string& bytes = doc.source().bytes();

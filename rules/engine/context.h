@@ -46,6 +46,9 @@ class RuleContext {
   std::string written(NodeId node) const;
   // True when `node` belongs to this job (List documents hold several jobs).
   bool in_job(NodeId node) const;
+  // True when `node`'s value is filled in later by Katib or Argo (rules/engine/placeholders.h).
+  bool placeholder(NodeId node) const;
+  void set_placeholders(std::vector<ByteRange> ranges) { placeholders_ = std::move(ranges); }
 
   // --- text edits for fixes (block-style YAML; flow style/JSON gets no structural fixes) ---
   bool block_style(NodeId collection) const;
@@ -65,6 +68,7 @@ class RuleContext {
   const Rule* rule_ = nullptr;
   std::vector<schema::Finding> schema_findings_;
   bool schema_done_ = false;
+  std::vector<ByteRange> placeholders_;
 };
 
 }  // namespace kflint

@@ -16,6 +16,7 @@ extern const RuleDef kf004_invalid_suppression;
 extern const RuleDef kf005_unused_suppression;
 extern const RuleDef kf006_api_version;
 extern const RuleDef kf008_truncated_document;
+extern const RuleDef kf009_go_template;
 }  // namespace kflint::rule_defs
 
 namespace kflint::engine_rules {
@@ -46,6 +47,11 @@ inline const RuleInfo& api_version() {
 }
 inline const RuleInfo& truncated_document() {
   static const RuleInfo& info = rule_of(rule_defs::kf008_truncated_document).info;
+  return info;
+}
+
+inline const RuleInfo& go_template() {
+  static const RuleInfo& info = rule_of(rule_defs::kf009_go_template).info;
   return info;
 }
 

@@ -38,8 +38,14 @@ struct ReplicaView {
   int64_t count(const ValueTree& v) const;
 };
 
+// Where a job is written: on its own (a document, an item of a List), or inside another object
+// that creates it: a Katib Experiment's trial template (`spec.trialTemplate.trialSpec`), or an
+// Argo workflow's resource template (a `manifest` string).
+enum class Embedding : uint8_t { None, KatibTrial, ArgoManifest };
+
 struct JobView {
   JobKind kind = JobKind::TFJob;
+  Embedding embedding = Embedding::None;
   NodeId root = kNoNode;
   NodeId api_version = kNoNode;
   NodeId kind_node = kNoNode;

@@ -24,6 +24,33 @@ bool kubeflow_job(const ValueTree& v, NodeId root, JobKind& kind) {
   return v.is_map(root) && other_api_group(v, root).empty() && job_kind(v, root, kind);
 }
 
+// A Katib Experiment (kubeflow.org/v1beta1) runs its trial template as a job: when the template
+// is a TFJob or MXJob, that map is linted as one. Katib's older kinds (StudyJob, Experiment
+// v1alpha*) are not served by current Katib; a template in a ConfigMap is not in this file.
+bool katib_trial(const ValueTree& v, NodeId root, std::vector<JobRef>& jobs, std::string& skipped) {
+  const std::string_view kind = v.str(v.get(root, "kind"));
+  const std::string_view version = v.str(v.get(root, "apiVersion"));
+  if (version.rfind("kubeflow.org/", 0) != 0 || (kind != "Experiment" && kind != "StudyJob")) return false;
+  if (kind == "StudyJob" || version != "kubeflow.org/v1beta1") {
+    skipped = "a Katib " + std::string(kind) + " of " + std::string(version) + ": not served by current Katib (kubeflow.org/v1beta1), not linted";
+    return true;
+  }
+  const NodeId trial_template = v.get(v.get(root, "spec"), "trialTemplate");
+  const NodeId trial = v.get(trial_template, "trialSpec");
+  JobKind job;
+  if (v.is_map(trial) && kubeflow_job(v, trial, job)) {
+    jobs.push_back({trial, job, Embedding::KatibTrial});
+  } else if (v.is_map(trial)) {
+    const std::string_view k = v.str(v.get(trial, "kind"));
+    skipped = "a Katib Experiment whose trial is kind " + (k.empty() ? std::string("(none)") : std::string(k)) + ", not a Kubeflow TFJob or MXJob";
+  } else if (v.get(trial_template, "configMap") != kNoNode) {
+    skipped = "a Katib Experiment whose trial template is in a ConfigMap (not in this file)";
+  } else {
+    skipped = "a Katib Experiment without `spec.trialTemplate.trialSpec`";
+  }
+  return true;
+}
+
 }  // namespace
 
 bool job_kind_from_name(std::string_view k, JobKind& kind) {
@@ -60,14 +87,17 @@ JobsIn jobs_in(const Document& doc, Operation operation) {
   const NodeId items = v.get(v.root, "items");
   const bool list = k == "List" || k == "TFJobList" || k == "MXJobList";
   if ((list || k.empty()) && v.is_seq(items)) {
+    std::string ignored;
     for (NodeId item : v.at(items).items)
       if (kubeflow_job(v, item, kind)) out.jobs.push_back({item, kind});
+      else if (v.is_map(item)) katib_trial(v, item, out.jobs, ignored);
     if (kind_node == kNoNode && !out.jobs.empty()) out.items_without_kind = items;
     if (out.jobs.empty()) out.skipped = "a list with no Kubeflow TFJob or MXJob in it";
   } else if (const std::string group = other_api_group(v, v.root); !group.empty() && job_kind(v, v.root, kind)) {
     out.skipped = std::string(k) + " of API group " + group + " is not a Kubeflow job (only kubeflow.org is linted)";
   } else if (job_kind(v, v.root, kind)) {
     out.jobs.push_back({v.root, kind});
+  } else if (katib_trial(v, v.root, out.jobs, out.skipped)) {
   } else {
     out.skipped = "kind " + (k.empty() ? std::string("(none)") : std::string(k)) + " is not a Kubeflow TFJob or MXJob";
     if (kind_node == kNoNode && v.get(v.root, "apiVersion") == kNoNode && (v.get(v.root, "metadata") != kNoNode || v.get(v.root, "spec") != kNoNode))

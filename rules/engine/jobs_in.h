@@ -1,7 +1,9 @@
 #pragma once
 // "Is this document a job, and where?": the one answer used by linting, the outline, hover and
 // completion. A TFJob or MXJob of kubeflow.org (or a retired or misspelt Kubeflow group), at the
-// top level or as an item of a List; kinds compare case-insensitively, as the engine always has.
+// top level, as an item of a List, or as the trial template of a Katib Experiment
+// (kubeflow.org/v1beta1 `spec.trialTemplate.trialSpec`); kinds compare case-insensitively, as the
+// engine always has. Jobs in Argo `manifest` strings are separate texts (argo_manifests.h).
 
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@ namespace kflint {
 struct JobRef {
   NodeId root = kNoNode;
   JobKind kind = JobKind::TFJob;
+  Embedding embedding = Embedding::None;
 };
 
 struct JobsIn {

@@ -89,4 +89,11 @@ std::string check_port_name(std::string_view s) {
   return {};
 }
 
+std::string kustomize_hint(std::string_view value) {
+  const size_t open = value.find("$(");
+  if (open == std::string_view::npos || value.find(')', open) == std::string_view::npos) return {};
+  return " (`$(...)` is expanded only in a container's command, args and env: `kubectl apply -f` sends this text as it is; if a kustomize "
+         "overlay replaces it, lint the output of `kustomize build`)";
+}
+
 }  // namespace kflint

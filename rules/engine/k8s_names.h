@@ -14,4 +14,9 @@ std::string check_qualified_name(std::string_view s);     // label and annotatio
 std::string check_label_value(std::string_view s);
 std::string check_port_name(std::string_view s);          // IsValidPortName
 
+// For a name holding a kustomize/Kubernetes `$(VAR)` reference: Kubernetes expands `$(VAR)` only
+// in a container's command, args and env values, so anywhere else the text is sent as it is.
+// " (...hint...)" to append to the finding, or "".
+std::string kustomize_hint(std::string_view value);
+
 }  // namespace kflint

@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "core/text_util.h"
+#include "rules/engine/argo_manifests.h"
 #include "rules/engine/context.h"
 #include "rules/engine/engine_rules.h"
 #include "rules/engine/jobs_in.h"
 #include "rules/engine/merge_patch.h"
+#include "rules/engine/placeholders.h"
 #include "rules/engine/suppressions.h"
 
 namespace kflint {
@@ -87,10 +89,15 @@ Layout layout_of(const ValueTree& v, const JobView& job, Target target) {
 }
 
 // `v` is the document's tree, or for a merge patch the tree without the entries it deletes.
-void lint_job(const Document& doc, const ValueTree& v, NodeId root, JobKind kind, const LintOptions& options, std::vector<Diagnostic>& out) {
-  const JobView job = build_job_view(v, root, kind);
+// `masked`: the `{{...}}` ranges of an Argo manifest's text (placeholders.h).
+void lint_job(const Document& doc, const ValueTree& v, const JobRef& ref, const LintOptions& options, const std::vector<ByteRange>& masked,
+              std::vector<Diagnostic>& out) {
+  JobView job = build_job_view(v, ref.root, ref.kind);
+  job.embedding = ref.embedding;
   const size_t first = out.size();
   RuleContext ctx(doc, v, job, options, options.target, layout_of(v, job, options.target), out);
+  std::vector<ByteRange> unknown = placeholder_ranges(doc, v, job, masked);
+  ctx.set_placeholders(unknown);
   const bool patch = options.operation == Operation::Patch;
   // An apiVersion that is not kubeflow.org/v1 has another (or unknown) spec layout: only the
   // version and the rules that do not depend on it (metadata: a set resourceVersion, fields the
@@ -105,6 +112,7 @@ void lint_job(const Document& doc, const ValueTree& v, NodeId root, JobKind kind
     ctx.set_rule(&rule);
     rule.check(ctx);
   }
+  drop_findings_on_placeholders(unknown, out, first);
   // Object-level ignores: the job's own annotation, then the configuration's kind/name ignores.
   std::vector<std::string> ignored;
   const NodeId annotations = v.get(job.metadata, "annotations");
@@ -156,7 +164,11 @@ Diagnostic truncation_warning(const Document& doc) {
 
 }  // namespace
 
-LintResult lint_document(const Document& doc, const LintOptions& options) {
+LintResult lint_document(const Document& doc, const LintOptions& options) { return lint_document(doc, options, nullptr); }
+
+LintResult lint_document(const Document& doc, const LintOptions& options, const ManifestText* manifest) {
+  static const std::vector<ByteRange> none;
+  const std::vector<ByteRange>& masked = manifest ? manifest->masked : none;
   LintResult result;
   auto& out = result.diagnostics;
   const ValueTree& v = doc.values;
@@ -177,7 +189,6 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
                                     doc.index()));
   } else {
     const JobsIn found = jobs_in(doc, options.operation);
-    if (!found.skipped.empty()) result.skipped.push_back(found.skipped);
     if (found.items_without_kind != kNoNode) {
       // A `kubectl get -o yaml` dump with its `kind` line lost: kubectl refuses the whole file.
       const ByteRange items = doc.key_range(found.items_without_kind);
@@ -195,15 +206,34 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
       remove_merge_patch_deletions(kept, job.root);
       // A patch without `kind` is for the kind of the object it patches, when that is known.
       if (options.patch_target && v.get(job.root, "kind") == kNoNode) job_kind_from_name(options.patch_target->kind, job.kind);
-      lint_job(doc, kept, job.root, job.kind, options, out);
+      lint_job(doc, kept, job, options, masked, out);
     } else {
-      for (const JobRef& job : found.jobs) lint_job(doc, v, job.root, job.kind, options, out);
+      for (JobRef job : found.jobs) {
+        if (manifest) job.embedding = Embedding::ArgoManifest;
+        lint_job(doc, v, job, options, masked, out);
+      }
     }
     result.jobs = static_cast<uint32_t>(found.jobs.size());
+    for (const JobRef& job : found.jobs) {
+      result.embedded += job.embedding != Embedding::None || manifest;
+      NodeId experiment = job.root;  // trialSpec <- trialTemplate <- spec <- the Experiment
+      for (int up = 0; up < 3 && experiment != kNoNode; ++up) experiment = v.at(experiment).parent;
+      if (job.embedding == Embedding::KatibTrial)
+        result.notes.push_back("linted the " + std::string(v.str(v.get(job.root, "kind"))) + " trial template of Katib Experiment `" +
+                               std::string(v.str(v.get(v.get(experiment, "metadata"), "name"))) + "` (line " +
+                               std::to_string(doc.source().line_of(v.at(job.root).start) + 1) + ")");
+    }
+    if (!manifest && options.operation != Operation::Patch) lint_argo_manifests(doc, options, result);
+    if (!found.skipped.empty() && result.jobs == 0) result.skipped.push_back(found.skipped);
   }
   if (doc.dropped_from && file_mentions_kubeflow(doc, result.file_scan)) out.push_back(truncation_warning(doc));
   apply_suppressions(doc, options, out);
-  // Configuration: disabled rules (engine-emitted ones included) and severity overrides.
+  apply_configuration(options, out);
+  return result;
+}
+
+void apply_configuration(const LintOptions& options, std::vector<Diagnostic>& out) {
+  // Disabled rules (engine-emitted ones included) and severity overrides.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Diagnostic& d) {
                              auto it = options.rules.find(std::string(d.rule->id));
@@ -223,7 +253,6 @@ LintResult lint_document(const Document& doc, const LintOptions& options) {
                           return a.rule == b.rule && a.range.start == b.range.start && a.range.end == b.range.end && a.message == b.message;
                         }),
             out.end());
-  return result;
 }
 
 }  // namespace kflint

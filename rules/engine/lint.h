@@ -56,7 +56,9 @@ struct LintOptions {
 struct LintResult {
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> skipped;  // why the document holds no job: "kind Deployment is not a Kubeflow job" (--verbose)
+  std::vector<std::string> notes;    // which embedded jobs were linted, and how (--verbose)
   uint32_t jobs = 0;
+  uint32_t embedded = 0;   // of `jobs`: written inside a Katib Experiment or an Argo manifest
   bool file_scan = false;  // the verdict used the whole file's text (does it mention Kubeflow?)
 };
 
@@ -67,5 +69,17 @@ bool text_mentions_kubeflow(const SourceText& text);
 // One document of a stream: its findings (sorted, suppressed, configured) and its jobs. The
 // pipeline (rules/engine/pipeline.h) calls it for each document that changed.
 LintResult lint_document(const Document& document, const LintOptions& options);
+
+// The configuration's part of a document's findings: rules switched off (for the file, by path),
+// severity overrides; then sorted by position and without repeats.
+void apply_configuration(const LintOptions& options, std::vector<Diagnostic>& out);
+
+// A document read from a string of another document (an Argo resource template's `manifest`),
+// its `{{...}}` placeholders masked before parsing (argo_manifests.h): its jobs are embedded, and
+// scalars that overlap `masked` are unknown.
+struct ManifestText {
+  std::vector<ByteRange> masked;
+};
+LintResult lint_document(const Document& document, const LintOptions& options, const ManifestText* manifest);
 
 }  // namespace kflint

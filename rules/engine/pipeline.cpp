@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "rules/engine/engine_rules.h"
+#include "rules/engine/go_template.h"
 #include "rules/engine/suppressions.h"
 
 namespace kflint {
@@ -43,11 +44,27 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
     out.relative = hit->second->relative;
     out.skipped = hit->second->skipped;
     out.jobs = hit->second->jobs;
+    out.go_template = hit->second->go_template;
+    out.embedded = hit->second->embedded;
+    out.notes = hit->second->notes;
     return;
   }
   ++analyzed;
   const uint32_t index = static_cast<uint32_t>(i);
   LintResult result;
+  if (const std::optional<ByteRange> action = go_template_action(bytes); action && i < settings.limits.max_documents) {
+    out.go_template = true;
+    out.skipped = {"a Go/Helm template: not linted until it is rendered"};
+    size_t shown_length = std::min<size_t>(action->end - action->start, 60);
+    while (shown_length < action->end - action->start && (static_cast<unsigned char>(bytes[action->start + shown_length]) & 0xC0) == 0x80) --shown_length;
+    const std::string shown(bytes.substr(action->start, shown_length));
+    out.relative = {engine_diagnostic(engine_rules::go_template(), *action,
+                                      "this file is a Go/Helm template (`" + shown + "`): its values exist only once it is rendered, so kflint "
+                                      "lints the rendered output, e.g. `helm template . | kflint check -`",
+                                      index)};
+    apply_configuration(options, out.relative);
+    return;
+  }
   if (i == settings.limits.max_documents) {  // the stream is over the limit: one finding, then stop
     Document over(source, span, index);
     over.limit_error = Document::Problem{span.start, "more than " + std::to_string(settings.limits.max_documents) + " documents in one stream"};
@@ -67,6 +84,8 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   out.relative = std::move(result.diagnostics);
   out.skipped = std::move(result.skipped);
   out.jobs = result.jobs;
+  out.embedded = result.embedded;
+  out.notes = std::move(result.notes);
   out.file_scan = result.file_scan;
 }
 
@@ -168,10 +187,15 @@ void analyze_range(const SourceText& source, const std::vector<ByteRange>& spans
 
 // The file's findings, skips and counts from its documents' (and the documents kept).
 void assemble(FileResult& r, std::vector<AnalyzedDocument>& docs, const AnalyzeOptions& settings) {
+  // A Go/Helm template is one notice at its first action, and nothing else (go_template.h).
+  const auto first_template = std::find_if(docs.begin(), docs.end(), [](const AnalyzedDocument& d) { return d.go_template; });
   for (size_t i = 0; i < docs.size(); ++i) {
     AnalyzedDocument& d = docs[i];
+    if (first_template != docs.end() && &d != &*first_template) continue;
     for (const std::string& why : d.skipped) r.skipped.push_back("document " + std::to_string(i + 1) + ": " + why);
+    for (const std::string& note : d.notes) r.notes.push_back("document " + std::to_string(i + 1) + ": " + note);
     r.jobs += d.jobs;
+    r.embedded += d.embedded;
     for (Diagnostic& relative : d.relative) {
       Diagnostic one = settings.keep_documents ? relative : std::move(relative);  // kept documents keep their own copy
       shift(one, d.span.start);

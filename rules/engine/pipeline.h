@@ -41,7 +41,10 @@ struct AnalyzedDocument {
   std::vector<Diagnostic> relative;     // findings, offsets relative to span.start
   std::vector<std::string> skipped;     // why it holds no job (without the "document N: " prefix)
   uint32_t jobs = 0;
+  uint32_t embedded = 0;                // of jobs: inside a Katib Experiment or an Argo manifest
+  std::vector<std::string> notes;       // which embedded jobs were linted (LintResult::notes)
   std::vector<Diagnostic> in_base;      // with a patch base: findings at the base's offsets
+  bool go_template = false;             // a Go/Helm template: the file is linted once rendered (go_template.h)
   bool file_scan = false;               // its findings depend on the whole file's text (LintResult::file_scan)
   mutable std::shared_ptr<const Document> tree;  // parsed against the FileResult's source, or null
 };
@@ -51,6 +54,8 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;  // every document's findings, in stream order, absolute offsets
   std::vector<std::string> skipped;     // "document 2: kind Deployment is not a Kubeflow TFJob or MXJob"
   uint32_t jobs = 0;
+  uint32_t embedded = 0;                // of jobs: inside a Katib Experiment or an Argo manifest
+  std::vector<std::string> notes;       // "document 1: linted the TFJob trial template of Katib Experiment `x` (line 40)"
   bool input_error = false;             // KF000: the text was not linted at all
   std::vector<Diagnostic> base_diagnostics;  // with a patch base: about values the base kept, in its source
   std::vector<AnalyzedDocument> documents;  // with AnalyzeOptions::keep_documents

@@ -17,16 +17,22 @@ std::set<std::string_view>& merge_patch_rules() {
   static std::set<std::string_view> ids;  // filled during static initialisation
   return ids;
 }
+std::set<std::string_view>& placeholder_rules() {
+  static std::set<std::string_view> ids;
+  return ids;
+}
 }  // namespace
 
 MergePatchRegistrar::MergePatchRegistrar(const RuleDef& rule) { merge_patch_rules().insert(rule.id); }
+PlaceholderRegistrar::PlaceholderRegistrar(const RuleDef& rule) { placeholder_rules().insert(rule.id); }
 
 const std::vector<Rule>& all_rules() {
   static const std::vector<Rule> rules = [] {
     std::vector<Rule> out;
     for (const GeneratedRule& g : generated_rules()) {
       const RuleDef& d = *g.def;
-      out.push_back(Rule{RuleInfo{d.id, d.slug, d.category, d.severity, d.summary, g.doc}, d.check, merge_patch_rules().count(d.id) > 0});
+      out.push_back(Rule{RuleInfo{d.id, d.slug, d.category, d.severity, d.summary, g.doc}, d.check, merge_patch_rules().count(d.id) > 0,
+                         placeholder_rules().count(d.id) > 0});
     }
     std::sort(out.begin(), out.end(), [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
     return out;

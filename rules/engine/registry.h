@@ -13,6 +13,7 @@ struct Rule {
   RuleInfo info;
   CheckFn check;
   bool on_merge_patches = false;  // KFLINT_RULE_ON_MERGE_PATCHES
+  bool judges_placeholders = false;  // KFLINT_RULE_JUDGES_PLACEHOLDERS
 };
 
 const std::vector<Rule>& all_rules();

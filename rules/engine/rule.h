@@ -45,7 +45,18 @@ struct MergePatchRegistrar {
   explicit MergePatchRegistrar(const RuleDef& rule);
 };
 
+// Marks a rule whose findings on a placeholder value stand (rules/engine/placeholders.h): a value
+// Katib or Argo fills in later is unknown, and findings on it are dropped, except from these
+// rules, which judge what the placeholder itself does (a Katib placeholder in an integer field
+// stays a string after substitution).
+struct PlaceholderRegistrar {
+  explicit PlaceholderRegistrar(const RuleDef& rule);
+};
+
 }  // namespace kflint
+
+#define KFLINT_RULE_JUDGES_PLACEHOLDERS(stem) \
+  static const ::kflint::PlaceholderRegistrar stem##_judges_placeholders(::kflint::rule_defs::stem);
 
 #define KFLINT_RULE_ON_MERGE_PATCHES(stem) \
   static const ::kflint::MergePatchRegistrar stem##_on_merge_patches(::kflint::rule_defs::stem);
