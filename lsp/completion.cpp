@@ -59,6 +59,8 @@ std::vector<std::string> values_for(const CursorContext& c) {
   return {};
 }
 
+json completion_in(CursorContext c);
+
 bool in_katib_trial(const std::vector<std::string>& path) {
   return path.size() >= 3 && path[0] == "spec" && path[1] == "trialTemplate" && path[2] == "trialSpec";
 }
@@ -68,6 +70,10 @@ bool in_katib_trial(const std::vector<std::string>& path) {
 json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
   const size_t at = doc.result.document_at(offset);
   const bool have = at < doc.result.documents.size();
+  // Inside an Argo manifest block the cursor is in the manifest's own text.
+  std::optional<ManifestAt> manifest;
+  if (have && !doc.result.tree(at)->syntax_error) manifest = argo_manifest_at(*doc.result.tree(at), offset);
+  if (manifest) return completion_in(cursor_context(*manifest->manifest.text, manifest->manifest.documents[manifest->document].span(), manifest->inner_offset));
   CursorContext c = cursor_context(*doc.text, have ? doc.result.documents[at].span : ByteRange{0, 0}, offset);
   // While the document parses, the job's kind is the engine's (jobs_in); while it does not (the
   // usual state mid-edit), the `kind:` line's.
@@ -83,6 +89,13 @@ json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
   }
   // A Katib trial template (also while the Experiment does not parse): the job's own paths.
   if (in_katib_trial(c.path)) c.path.erase(c.path.begin(), c.path.begin() + 3);
+  return completion_in(std::move(c));
+}
+
+namespace {
+
+// The items for a cursor whose context (path, kind, prefix) is known.
+json completion_in(CursorContext c) {
   json items = json::array();
   if (c.empty_document) {
     items.push_back(item("TFJob", kSnippet, kTfSnippet, "a minimal distributed TFJob", true));
@@ -110,5 +123,7 @@ json completion(const OpenDocument& doc, Encoding, uint32_t offset) {
   }
   return {{"isIncomplete", false}, {"items", items}};
 }
+
+}  // namespace
 
 }  // namespace kflint::lsp

@@ -25,7 +25,16 @@ json hover(const OpenDocument& doc, Encoding enc, uint32_t offset) {
     if (!have_range) range = d.range, have_range = true;
   }
   const size_t at = doc.result.document_at(offset);
-  const FieldAtOffset field = at < doc.result.documents.size() ? field_at(*doc.result.tree(at), offset, doc.result.operation) : FieldAtOffset{};
+  FieldAtOffset field;
+  if (at < doc.result.documents.size()) {
+    const std::shared_ptr<const Document> tree = doc.result.tree(at);
+    if (std::optional<ManifestAt> inner = argo_manifest_at(*tree, offset)) {  // inside an Argo manifest block: the job's own fields
+      field = field_at(inner->manifest.documents[inner->document], inner->inner_offset, Operation::Apply);
+      field.key_range = inner->manifest.map->to_outer(field.key_range);
+    } else {
+      field = field_at(*tree, offset, doc.result.operation);
+    }
+  }
   if (field.key != kNoNode && !field.kind.empty()) {
     const schema::FieldDoc fd = schema::field_doc(field.kind, field.schema_path);
     if (!fd.type.empty() || !fd.description.empty()) {

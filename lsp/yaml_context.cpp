@@ -39,6 +39,19 @@ std::string docs_path(const std::string& kind, const std::vector<std::string>& c
 
 }  // namespace
 
+std::optional<ManifestAt> argo_manifest_at(const Document& outer, uint32_t offset) {
+  if (outer.values.root == kNoNode || outer.values.str(outer.values.get(outer.values.root, "apiVersion")).rfind("argoproj.io/", 0) != 0) return std::nullopt;
+  for (ArgoManifest& m : read_argo_manifests(outer)) {
+    const std::optional<uint32_t> inner = m.map->to_inner(offset);
+    if (!inner || !m.text) continue;
+    for (size_t i = 0; i < m.documents.size(); ++i) {
+      const ByteRange span = m.documents[i].span();
+      if (*inner >= span.start && (*inner < span.end || i + 1 == m.documents.size())) return ManifestAt{std::move(m), *inner, i};
+    }
+  }
+  return std::nullopt;
+}
+
 FieldAtOffset field_at(const Document& doc, uint32_t offset, Operation operation) {
   FieldAtOffset out;
   const ValueTree& v = doc.values;

@@ -8,6 +8,7 @@
 
 #include "core/document.h"
 #include "core/source_text.h"
+#include "rules/engine/argo_manifests.h"
 #include "rules/engine/lint.h"
 
 namespace kflint::lsp {
@@ -21,6 +22,14 @@ struct FieldAtOffset {
   ByteRange key_range;
 };
 // The key under `offset` in a parsed document; its kind only when the engine lints it as a job.
+// The Argo manifest block (`manifest: |`) holding `offset` in `outer`, read as its own text.
+struct ManifestAt {
+  ArgoManifest manifest;
+  uint32_t inner_offset = 0;
+  size_t document = 0;  // of manifest.documents
+};
+std::optional<ManifestAt> argo_manifest_at(const Document& outer, uint32_t offset);
+
 FieldAtOffset field_at(const Document& doc, uint32_t offset, Operation operation = Operation::Apply);
 
 struct CursorContext {

@@ -1,4 +1,4 @@
-// The outputs docs/api-operations.md shows are the outputs: every ```console block that runs
+// The outputs docs/api-operations.md and docs/embedded-jobs.md show are the outputs: every ```console block that runs
 // `kflint` is run (the real binary, from the repository's root) and its standard output
 // compared. KFLINT_UPDATE_DOCS=1 writes the current outputs into the page (then review the diff).
 
@@ -24,8 +24,10 @@ std::string run_from_source_dir(const std::string& args) {
   return out;
 }
 
-TEST(Docs, ApiOperationsShowsTheRealOutput) {
-  const std::string path = std::string(KFLINT_SOURCE_DIR) + "/docs/api-operations.md";
+// Runs every `$ kflint ...` console block of the page and compares (or rewrites) its output;
+// returns how many blocks there were.
+size_t check_page(const std::string& name) {
+  const std::string path = std::string(KFLINT_SOURCE_DIR) + "/docs/" + name;
   std::string page = test::read_text(path);
   const std::string open = "```console\n$ kflint ";
   size_t blocks = 0;
@@ -33,7 +35,10 @@ TEST(Docs, ApiOperationsShowsTheRealOutput) {
     const size_t args_start = at + open.size();
     const size_t args_end = page.find('\n', args_start);
     const size_t close = page.find("```", args_end);
-    ASSERT_NE(close, std::string::npos) << "unclosed block at byte " << at;
+    if (close == std::string::npos) {
+      ADD_FAILURE() << "unclosed block at byte " << at << " of " << name;
+      return blocks;
+    }
     const std::string args = page.substr(args_start, args_end - args_start);
     const std::string shown = page.substr(args_end + 1, close - args_end - 1);
     const std::string actual = run_from_source_dir(args);
@@ -42,8 +47,12 @@ TEST(Docs, ApiOperationsShowsTheRealOutput) {
     ++blocks;
   }
   if (std::getenv("KFLINT_UPDATE_DOCS")) std::ofstream(path, std::ios::binary) << page;
-  EXPECT_GE(blocks, 9u);
+  return blocks;
 }
+
+TEST(Docs, ApiOperationsShowsTheRealOutput) { EXPECT_GE(check_page("api-operations.md"), 9u); }
+
+TEST(Docs, EmbeddedJobsShowsTheRealOutput) { EXPECT_GE(check_page("embedded-jobs.md"), 5u); }
 
 }  // namespace
 }  // namespace kflint

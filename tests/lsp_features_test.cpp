@@ -321,6 +321,23 @@ TEST(LspFeatures, EmbeddedJobsInOutlineHoverAndCompletion) {
   std::set<std::string> labels;
   for (const json& i : items) labels.insert(i["label"].get<std::string>());
   EXPECT_TRUE(labels.count("replicas")) << response(s.all(), 43).dump();
+  // Inside an Argo `manifest: |` block: hover on the job's field, at the outer file's position ...
+  s.send(request(44, "textDocument/hover", {{"textDocument", {{"uri", kUri + "2"}}}, {"position", {{"line", 40}, {"character", 18}}}}));
+  const json argo_hover = response(s.all(), 44).at("result");
+  const std::string argo_md = argo_hover["contents"]["value"];
+  EXPECT_NE(argo_md.find("**replicas**"), std::string::npos) << argo_md;
+  EXPECT_NE(argo_md.find("(TFJob)"), std::string::npos) << argo_md;
+  EXPECT_EQ(argo_hover["range"]["start"]["line"], 40);
+  EXPECT_EQ(argo_hover["range"]["start"]["character"], 16);
+  // ... and completion while typing in it.
+  std::string argo_typing = argo;
+  argo_typing.replace(argo_typing.find("                replica: 1\n"), 27, "                re\n");
+  s.send(notification("textDocument/didOpen", {{"textDocument", {{"uri", kUri + "4"}, {"version", 1}, {"text", argo_typing}}}}));
+  s.send(request(45, "textDocument/completion", {{"textDocument", {{"uri", kUri + "4"}}}, {"position", {{"line", 30}, {"character", 18}}}}));
+  const json argo_items = response(s.all(), 45).at("result")["items"];
+  std::set<std::string> argo_labels;
+  for (const json& i : argo_items) argo_labels.insert(i["label"].get<std::string>());
+  EXPECT_TRUE(argo_labels.count("replicas")) << argo_items.dump();
 }
 
 }  // namespace

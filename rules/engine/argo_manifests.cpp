@@ -115,6 +115,16 @@ uint32_t ManifestMap::to_outer(uint32_t inner) const {
   return std::min(at, base + static_cast<uint32_t>(t.size()));
 }
 
+std::optional<uint32_t> ManifestMap::to_inner(uint32_t outer) const {
+  if (!exact_ || outer < content_start_ || outer > content_end_) return std::nullopt;
+  const uint32_t i = source_.line_of(outer) - first_line_;
+  if (i >= lines_) return std::nullopt;
+  const std::string_view t = source_.line_text(first_line_ + i);
+  const uint32_t column = outer - static_cast<uint32_t>(t.data() - source_.view().data());
+  const uint32_t line_end = i + 1 < inner_line_starts_.size() ? inner_line_starts_[i + 1] - 1 : static_cast<uint32_t>(text_.size());
+  return std::min(inner_line_starts_[i] + (column > indent_ ? column - indent_ : 0), line_end);
+}
+
 ByteRange ManifestMap::to_outer(ByteRange inner) const {
   if (!exact_) return fallback_;
   return {to_outer(inner.start), std::max(to_outer(inner.start), to_outer(inner.end))};

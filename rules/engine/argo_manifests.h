@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ class ManifestMap {
   bool exact() const { return exact_; }
   const std::string& text() const { return text_; }  // the string's value
   uint32_t to_outer(uint32_t inner) const;
+  // The string's offset at an outer offset on one of its content lines (the editor's cursor), or
+  // nullopt elsewhere and for a string that is not exact.
+  std::optional<uint32_t> to_inner(uint32_t outer) const;
   ByteRange to_outer(ByteRange inner) const;
   // The edits of a fix in the outer file, or false when they cannot be shown to make exactly the
   // inner edits' change to the string.
