@@ -18,6 +18,7 @@ struct FileReport {
   std::vector<std::string> skipped;  // documents that are not Kubeflow jobs (--verbose)
   uint32_t jobs = 0;
   uint32_t embedded = 0;             // of jobs: inside a Katib Experiment or an Argo manifest
+  bool go_template = false;          // a Go/Helm template: not linted (KF009)
   std::vector<std::string> notes;    // which embedded jobs were linted (--verbose)
   bool input_error = false;  // KF000: the file could not be linted
   size_t fixes_applied = 0;
@@ -28,6 +29,7 @@ struct FileReport {
 
 struct Summary {
   size_t files = 0, jobs = 0, embedded = 0, errors = 0, warnings = 0, infos = 0, hints = 0, fixed = 0;
+  size_t templates = 0;    // Go/Helm templates: read, not linted until rendered
   size_t not_checked = 0;  // files left out because their configuration is invalid
 };
 Summary summarize(const std::vector<FileReport>& reports);

@@ -233,5 +233,31 @@ TEST(Embedded, CliCountsAndNamesEmbeddedJobs) {
   EXPECT_NE(run.out.find("linted the job in the manifest of Argo template `train`"), std::string::npos) << run.out;
 }
 
+TEST(Embedded, ChartFoldersTurnTheNoticeOffButAreNeverCalledClean) {
+  test::TempDir dir;
+  dir.write(".kflint.yaml", "ignore:\n  - paths: [\"charts/**\"]\n    rules: [KF009]\n");
+  dir.write("charts/train/templates/tfjob.yaml", test::read_text(embedded_dir() + "/helm-chart/templates/tfjob.yaml"));
+  dir.write("jobs/tfjob.yaml", test::kClean);
+  cli::CheckOptions o;
+  o.paths = {dir.path()};
+  const test::CliRun quiet = test::run_cli(o);
+  EXPECT_EQ(quiet.code, 0) << quiet.out;
+  EXPECT_EQ(quiet.out.find("KF009"), std::string::npos) << quiet.out;
+  EXPECT_NE(quiet.out.find("1 file is a Go/Helm template, not linted until rendered"), std::string::npos) << quiet.out;
+  EXPECT_NE(quiet.out.find("Checked 2 files (1 job)."), std::string::npos) << quiet.out;
+  EXPECT_EQ(quiet.out.find("No problems found"), std::string::npos) << quiet.out;
+  // Outside the chart folder the notice is there.
+  o.no_config = true;
+  const test::CliRun notice = test::run_cli(o);
+  EXPECT_NE(notice.out.find("[KF009 go-template]"), std::string::npos) << notice.out;
+  // SARIF reports embedded findings at the outer file's lines.
+  cli::CheckOptions sarif;
+  sarif.paths = {embedded_dir() + "/argo-block.yaml"};
+  sarif.format = "sarif";
+  sarif.no_config = true;
+  const test::CliRun report = test::run_cli(sarif);
+  EXPECT_NE(report.out.find("\"startColumn\":17,\"startLine\":31}"), std::string::npos) << report.out.substr(0, 2000);
+}
+
 }  // namespace
 }  // namespace kflint

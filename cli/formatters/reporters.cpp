@@ -8,6 +8,7 @@ void add_to_summary(Summary& s, const FileReport& r) {
   ++s.files;
   s.jobs += r.jobs;
   s.embedded += r.embedded;
+  s.templates += r.go_template;
   s.fixed += r.fixes_applied;
   for (const Diagnostic& d : r.diagnostics) {
     switch (d.severity) {

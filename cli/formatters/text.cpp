@@ -139,7 +139,10 @@ void TextReporter::finish(const Summary& s) {
   const size_t problems = s.errors + s.warnings + s.infos + s.hints;
   if (s.fixed) out << "Fixed " << plural(s.fixed, "problem") << ".\n";
   if (s.not_checked) out << plural(s.not_checked, "file") << " not checked: the configuration is invalid (see above).\n";
-  if (problems == 0 && s.not_checked) {
+  if (s.templates)
+    out << (s.templates == 1 ? "1 file is a Go/Helm template" : std::to_string(s.templates) + " files are Go/Helm templates")
+        << ", not linted until rendered (`helm template . | kflint check -`).\n";
+  if (problems == 0 && (s.not_checked || s.templates)) {
     out << "Checked " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";  // never "no problems" over files not read
   } else if (problems == 0) {
     out << "No problems found in " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";

@@ -190,6 +190,7 @@ void analyze_range(const SourceText& source, const std::vector<ByteRange>& spans
 void assemble(FileResult& r, std::vector<AnalyzedDocument>& docs, const AnalyzeOptions& settings) {
   // A Go/Helm template is one notice at its first action, and nothing else (go_template.h).
   const auto first_template = std::find_if(docs.begin(), docs.end(), [](const AnalyzedDocument& d) { return d.go_template; });
+  r.go_template = first_template != docs.end();
   for (size_t i = 0; i < docs.size(); ++i) {
     AnalyzedDocument& d = docs[i];
     if (first_template != docs.end() && &d != &*first_template) continue;

@@ -55,6 +55,7 @@ struct FileResult {
   std::vector<std::string> skipped;     // "document 2: kind Deployment is not a Kubeflow TFJob or MXJob"
   uint32_t jobs = 0;
   uint32_t embedded = 0;                // of jobs: inside a Katib Experiment or an Argo manifest
+  bool go_template = false;             // a Go/Helm template: not linted until rendered (KF009)
   std::vector<std::string> notes;       // "document 1: linted the TFJob trial template of Katib Experiment `x` (line 40)"
   bool input_error = false;             // KF000: the text was not linted at all
   std::vector<Diagnostic> base_diagnostics;  // with a patch base: about values the base kept, in its source
