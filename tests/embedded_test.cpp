@@ -211,6 +211,10 @@ TEST(Embedded, HelmTemplateIsOneNoticeAndNothingElse) {
   const FileResult quiet = lint_text(two, off);
   EXPECT_TRUE(quiet.diagnostics.empty());
   EXPECT_EQ(quiet.jobs, 0u);
+  // A chart template that is not about Kubeflow stays silent, as any other YAML does.
+  const FileResult deployment = lint_text("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n");
+  EXPECT_TRUE(deployment.diagnostics.empty());
+  EXPECT_FALSE(deployment.go_template);
   // `{{` in a comment is not an action.
   EXPECT_TRUE(of_rule(lint_text("# {{ .Values.x }}\napiVersion: v1\nkind: ConfigMap\n"), "KF009").empty());
 }

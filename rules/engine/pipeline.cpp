@@ -52,8 +52,13 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   ++analyzed;
   const uint32_t index = static_cast<uint32_t>(i);
   LintResult result;
-  // A template with a character no YAML reader accepts gets the ordinary KF001 at that character.
-  if (const std::optional<ByteRange> action = go_template_action(bytes); action && i < settings.limits.max_documents && !find_forbidden_char(bytes)) {
+  // A template with a character no YAML reader accepts gets the ordinary KF001 at that character;
+  // a chart that has nothing to do with Kubeflow stays silent, as any other YAML does (then the
+  // verdict read the whole text).
+  std::optional<ByteRange> action = go_template_action(bytes);
+  if (action && (i >= settings.limits.max_documents || find_forbidden_char(bytes))) action.reset();
+  if (action) out.file_scan = true;
+  if (action && text_mentions_kubeflow(source)) {
     out.go_template = true;
     out.skipped = {"a Go/Helm template: not linted until it is rendered"};
     size_t shown_length = std::min<size_t>(action->end - action->start, 60);
@@ -87,7 +92,7 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   out.jobs = result.jobs;
   out.embedded = result.embedded;
   out.notes = std::move(result.notes);
-  out.file_scan = result.file_scan;
+  out.file_scan = out.file_scan || result.file_scan;
 }
 
 FileResult analyze_valid(std::shared_ptr<const SourceText> text, const LintOptions& options, const AnalyzeOptions& settings, const FileResult* previous);
