@@ -10,6 +10,7 @@ packages=(
   libyaml-cpp-dev libvalijson-dev libtree-sitter-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   python3 python3-yaml
   neovim            # the headless Neovim LSP client test
+  emacs-nox elpa-eglot elpa-yaml-mode   # the batch-mode Emacs (eglot) LSP client test
   clang libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   pre-commit                  # the pre-commit hook test
   help2man dpkg-dev file      # the man page and the .deb (cpack)
