@@ -11,6 +11,7 @@ packages=(
   python3 python3-yaml
   neovim            # the headless Neovim LSP client test
   emacs-nox elpa-eglot elpa-yaml-mode   # the batch-mode Emacs (eglot) LSP client test
+  chromium ripgrep  # VS Code (code-server) in a real browser: scripts/test-vscode.sh
   clang libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes (scripts/fuzz.sh)
   pre-commit                  # the pre-commit hook test
   help2man dpkg-dev file      # the man page and the .deb (cpack)
