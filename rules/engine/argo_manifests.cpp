@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text_util.h"
+#include "rules/engine/engine_rules.h"
 #include "rules/engine/jobs_in.h"
 
 namespace kflint {
@@ -210,6 +211,34 @@ ArgoManifest read_manifest(const Document& doc, NodeId tmpl, NodeId resource, No
   return m;
 }
 
+// KF509: `action: patch` with Argo's default (or an explicit) `strategic` merge strategy, which
+// the API server refuses for custom resources. The fix adds `mergeStrategy: merge` after `action`.
+Diagnostic strategic_patch(const Document& doc, NodeId resource) {
+  const ValueTree& v = doc.values;
+  const NodeId action = v.get(resource, "action"), strategy = v.get(resource, "mergeStrategy");
+  const std::string what = strategy == kNoNode ? "Argo's default `mergeStrategy`, `strategic`" : "`mergeStrategy: strategic`";
+  Diagnostic d = engine_diagnostic(engine_rules::argo_strategic_patch(), doc.range(strategy == kNoNode ? action : strategy),
+                                   "this template patches a TFJob/MXJob with " + what +
+                                       ": the API server refuses strategic merge patches for custom resources (`the body of the request was in "
+                                       "an unknown format`) and the step fails; use `mergeStrategy: merge`",
+                                   doc.index());
+  const std::string_view s = doc.source().view();
+  const uint32_t at = v.at(resource).start;
+  if (strategy != kNoNode) d.fixes.push_back({"Use `mergeStrategy: merge`", Applicability::Unsafe, {{doc.range(strategy), "merge"}}});
+  if (strategy == kNoNode && at < s.size() && s[at] != '{') {
+    // A line of its own after the `action` entry, at its key's column.
+    const SourceText& text = doc.source();
+    const ByteRange key = doc.key_range(action);
+    const uint32_t line = text.line_of(doc.range(action).end);
+    const uint32_t column = key.start - text.line_start(text.line_of(key.start));
+    if (line + 1 < text.line_count() && text.line_of(key.start) == line) {
+      const uint32_t next = text.line_start(line + 1);
+      d.fixes.push_back({"Add `mergeStrategy: merge`", Applicability::Unsafe, {{{next, next}, std::string(column, ' ') + "mergeStrategy: merge\n"}}});
+    }
+  }
+  return d;
+}
+
 void lint_manifest(const Document& doc, const ArgoManifest& m, const LintOptions& options, LintResult& result) {
   const ValueTree& v = doc.values;
   const std::string where = "the manifest of Argo template `" + std::string(v.str(v.get(m.tmpl, "name"))) + "` (line " +
@@ -228,7 +257,13 @@ void lint_manifest(const Document& doc, const ArgoManifest& m, const LintOptions
       if (!jobs_in(d).jobs.empty()) result.skipped.push_back(where + ": action `" + std::string(action) + "` only names the job; not linted");
       continue;
     }
+    const std::string_view strategy = v.str(v.get(m.resource, "mergeStrategy"));
+    if (action == "patch" && strategy == "json") {  // an RFC 6902 list of operations, not an object
+      result.skipped.push_back(where + ": a JSON patch (`mergeStrategy: json`); not linted");
+      continue;
+    }
     LintResult r = lint_document(d, inner_options, &embedded);
+    if (action == "patch" && r.jobs && (strategy.empty() || strategy == "strategic")) result.diagnostics.push_back(strategic_patch(doc, m.resource));
     for (Diagnostic& f : r.diagnostics) {
       map_to_outer(f, *m.map, doc.index());
       result.diagnostics.push_back(std::move(f));

@@ -17,6 +17,7 @@ extern const RuleDef kf005_unused_suppression;
 extern const RuleDef kf006_api_version;
 extern const RuleDef kf008_truncated_document;
 extern const RuleDef kf009_go_template;
+extern const RuleDef kf509_argo_strategic_patch;
 }  // namespace kflint::rule_defs
 
 namespace kflint::engine_rules {
@@ -52,6 +53,11 @@ inline const RuleInfo& truncated_document() {
 
 inline const RuleInfo& go_template() {
   static const RuleInfo& info = rule_of(rule_defs::kf009_go_template).info;
+  return info;
+}
+
+inline const RuleInfo& argo_strategic_patch() {
+  static const RuleInfo& info = rule_of(rule_defs::kf509_argo_strategic_patch).info;
   return info;
 }
 
