@@ -157,6 +157,27 @@ TEST(Embedded, ArgoActionsDecideHowTheManifestIsLinted) {
   EXPECT_EQ(of_rule(r, "KF101").size(), 1u);
 }
 
+TEST(Embedded, KatibExperimentCreatedByAnArgoStep) {
+  // Argo creates the Experiment; Katib then runs its trial template: both placeholders count.
+  const std::string text = workflow("create",
+      "          apiVersion: kubeflow.org/v1beta1\n          kind: Experiment\n          metadata: {name: \"{{workflow.name}}-tune\"}\n"
+      "          spec:\n            trialTemplate:\n              trialSpec:\n                apiVersion: kubeflow.org/v1\n"
+      "                kind: TFJob\n                spec:\n                  tfReplicaSpecs:\n                    Worker:\n"
+      "                      replicas: {{inputs.parameters.n}}\n                      template:\n                        spec:\n"
+      "                          containers:\n                            - name: tensorflow\n"
+      "                              image: docker.io/x/y:${trialParameters.tag}\n"
+      "                              resources: {limits: {cpu: \"1\", memory: 1Gi}}\n"
+      "                    PS:\n                      replicas: ${trialParameters.ps}\n                      template:\n"
+      "                        spec:\n                          containers:\n                            - name: tensorflow\n"
+      "                              image: docker.io/x/y:v1\n                              resources: {limits: {cpu: \"1\", memory: 1Gi}}\n");
+  const FileResult r = lint_text(text);
+  EXPECT_EQ(r.embedded, 1u);
+  EXPECT_TRUE(of_rule(r, "KF503").empty()) << "Katib names the trial's job";
+  ASSERT_EQ(of_rule(r, "KF102").size(), 1u) << (r.diagnostics.empty() ? "" : test::rendered(r).front());
+  EXPECT_NE(of_rule(r, "KF102")[0]->message.find("Katib replaces"), std::string::npos);
+  EXPECT_EQ(line_of(r, *of_rule(r, "KF102")[0]), 30u);  // `replicas: ${trialParameters.ps}`, not the Argo one
+}
+
 TEST(Embedded, SuppressionsInsideTheManifestAndAroundIt) {
   std::string inner = kManifest;
   inner.replace(inner.find("replicas: {{inputs.parameters.n}}"), 33, "replica: 2  # kflint: disable=KF101");

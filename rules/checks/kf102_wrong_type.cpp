@@ -19,10 +19,10 @@ KFLINT_RULE(kf102_wrong_type, "KF102", "wrong-type", "schema", Severity::Error,
     if (f.expected.find("string") != std::string::npos && n.style == ScalarStyle::Plain &&
         (n.kind == Kind::Bool || n.kind == Kind::Int || n.kind == Kind::Float))
       continue;  // KF007
-    if (ctx.placeholder(f.node) && ctx.job.embedding == Embedding::ArgoManifest) continue;  // Argo substitutes before parsing
+    if (ctx.placeholder(f.node) && !katib_placeholder(n.text)) continue;  // Argo substitutes before parsing: any type may come
     const bool scalar = n.kind != Kind::Map && n.kind != Kind::Seq;
     std::string got = std::string(kind_name(n.kind)) + (scalar ? " `" + ctx.written(f.node) + "`" : "");
-    if (ctx.placeholder(f.node) && katib_placeholder(n.text)) {
+    if (ctx.placeholder(f.node)) {
       // Katib substitutes inside the trial's JSON text: the quotes stay, so every trial gets a string.
       ctx.report(f.node, "`" + ctx.path(f.node) + "` must be " + article(f.expected) + f.expected + ", got string `" + ctx.written(f.node) +
                              "`: Katib replaces the placeholder inside the JSON string, so every trial's " + std::string(ctx.job.kind_name()) +

@@ -209,7 +209,7 @@ LintResult lint_document(const Document& doc, const LintOptions& options, const 
       lint_job(doc, kept, job, options, masked, out);
     } else {
       for (JobRef job : found.jobs) {
-        if (manifest) job.embedding = Embedding::ArgoManifest;
+        if (manifest && job.embedding == Embedding::None) job.embedding = Embedding::ArgoManifest;  // a Katib trial stays one
         lint_job(doc, v, job, options, masked, out);
       }
     }

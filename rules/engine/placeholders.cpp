@@ -42,10 +42,9 @@ std::vector<ByteRange> placeholder_ranges(const Document& doc, const ValueTree& 
   }
   each_scalar(v, job.root, [&](NodeId id) {
     const Node& n = v.at(id);
-    bool unknown = false;
-    if (job.embedding == Embedding::KatibTrial) {
-      unknown = n.kind == Kind::String && katib_placeholder(n.text);
-    } else {
+    // A Katib trial template may itself be in an Argo manifest: both kinds of placeholder count.
+    bool unknown = job.embedding == Embedding::KatibTrial && n.kind == Kind::String && katib_placeholder(n.text);
+    if (!unknown && !masked.empty()) {
       // Cheap test first: a masked range starts at or after the scalar's first byte.
       auto it = std::lower_bound(masked.begin(), masked.end(), n.start, [](ByteRange r, uint32_t at) { return r.end <= at; });
       unknown = it != masked.end() && overlaps(doc.range(id), *it);
