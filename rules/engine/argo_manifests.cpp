@@ -252,14 +252,15 @@ void lint_manifest(const Document& doc, const ArgoManifest& m, const LintOptions
   inner_options.patch_target.reset();
   inner_options.merged_patch = false;
   const ManifestText embedded{m.masked};
+  const bool linted = operation_of_action(action, inner_options.operation);
+  const std::string_view strategy = v.str(v.get(m.resource, "mergeStrategy"));
+  if (linted && action == "patch" && strategy == "json") {  // an RFC 6902 list of operations, not an object
+    result.skipped.push_back(where + ": a JSON patch (`mergeStrategy: json`); not linted");
+    return;
+  }
   for (const Document& d : m.documents) {
-    if (!operation_of_action(action, inner_options.operation)) {
+    if (!linted) {
       if (!jobs_in(d).jobs.empty()) result.skipped.push_back(where + ": action `" + std::string(action) + "` only names the job; not linted");
-      continue;
-    }
-    const std::string_view strategy = v.str(v.get(m.resource, "mergeStrategy"));
-    if (action == "patch" && strategy == "json") {  // an RFC 6902 list of operations, not an object
-      result.skipped.push_back(where + ": a JSON patch (`mergeStrategy: json`); not linted");
       continue;
     }
     LintResult r = lint_document(d, inner_options, &embedded);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text_util.h"
+#include "rules/engine/placeholders.h"
 
 namespace kflint {
 
@@ -94,8 +95,7 @@ bool RuleContext::in_job(NodeId node) const {
 
 bool RuleContext::placeholder(NodeId node) const {
   if (node == kNoNode || placeholders_.empty()) return false;
-  const ByteRange r = doc.range(node);
-  return std::any_of(placeholders_.begin(), placeholders_.end(), [&](ByteRange u) { return r.start >= u.start && r.end <= u.end; });
+  return within_placeholder(doc.range(node), placeholders_);
 }
 
 bool RuleContext::block_style(NodeId collection) const {

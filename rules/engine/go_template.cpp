@@ -1,6 +1,9 @@
 #include "rules/engine/go_template.h"
 
+#include <algorithm>
 #include <array>
+
+#include "rules/engine/engine_rules.h"
 
 namespace kflint {
 namespace {
@@ -62,6 +65,16 @@ std::optional<ByteRange> go_template_action(std::string_view text) {
     line = end + 1;
   }
   return std::nullopt;
+}
+
+Diagnostic go_template_notice(std::string_view text, ByteRange action, uint32_t document) {
+  size_t shown = std::min<size_t>(action.end - action.start, 60);
+  while (shown < action.end - action.start && (static_cast<unsigned char>(text[action.start + shown]) & 0xC0) == 0x80) --shown;  // whole characters
+  return engine_diagnostic(engine_rules::go_template(), action,
+                           "this file is a Go/Helm template (`" + std::string(text.substr(action.start, shown)) +
+                               "`): its values exist only once it is rendered, so kflint lints the rendered output, e.g. "
+                               "`helm template . | kflint check -`",
+                           document);
 }
 
 }  // namespace kflint

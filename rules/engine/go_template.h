@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/diagnostic.h"
 #include "core/document.h"
 
 namespace kflint {
@@ -16,5 +17,8 @@ namespace kflint {
 // The first Go-template action of a document's text (its `{{` through `}}`, or to the end of the
 // line), or nullopt when there is none.
 std::optional<ByteRange> go_template_action(std::string_view document_text);
+
+// The KF009 notice at `action` (relative to `document_text`), quoting the action.
+Diagnostic go_template_notice(std::string_view document_text, ByteRange action, uint32_t document);
 
 }  // namespace kflint

@@ -216,10 +216,10 @@ LintResult lint_document(const Document& doc, const LintOptions& options, const 
     result.jobs = static_cast<uint32_t>(found.jobs.size());
     for (const JobRef& job : found.jobs) {
       result.embedded += job.embedding != Embedding::None || manifest;
+      if (job.embedding != Embedding::KatibTrial) continue;
       NodeId experiment = job.root;  // trialSpec <- trialTemplate <- spec <- the Experiment
       for (int up = 0; up < 3 && experiment != kNoNode; ++up) experiment = v.at(experiment).parent;
-      if (job.embedding == Embedding::KatibTrial)
-        result.notes.push_back("linted the " + std::string(v.str(v.get(job.root, "kind"))) + " trial template of Katib Experiment `" +
+      result.notes.push_back("linted the " + std::string(v.str(v.get(job.root, "kind"))) + " trial template of Katib Experiment `" +
                                std::string(v.str(v.get(v.get(experiment, "metadata"), "name"))) + "` (line " +
                                std::to_string(doc.source().line_of(v.at(job.root).start) + 1) + ")");
     }

@@ -61,13 +61,7 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   if (action && text_mentions_kubeflow(source)) {
     out.go_template = true;
     out.skipped = {"a Go/Helm template: not linted until it is rendered"};
-    size_t shown_length = std::min<size_t>(action->end - action->start, 60);
-    while (shown_length < action->end - action->start && (static_cast<unsigned char>(bytes[action->start + shown_length]) & 0xC0) == 0x80) --shown_length;
-    const std::string shown(bytes.substr(action->start, shown_length));
-    out.relative = {engine_diagnostic(engine_rules::go_template(), *action,
-                                      "this file is a Go/Helm template (`" + shown + "`): its values exist only once it is rendered, so kflint "
-                                      "lints the rendered output, e.g. `helm template . | kflint check -`",
-                                      index)};
+    out.relative = {go_template_notice(bytes, *action, index)};
     apply_configuration(options, out.relative);
     return;
   }

@@ -54,11 +54,15 @@ std::vector<ByteRange> placeholder_ranges(const Document& doc, const ValueTree& 
   return out;
 }
 
+bool within_placeholder(ByteRange range, const std::vector<ByteRange>& unknown) {
+  return std::any_of(unknown.begin(), unknown.end(), [&](ByteRange u) { return range.start >= u.start && range.end <= u.end; });
+}
+
 void drop_findings_on_placeholders(const std::vector<ByteRange>& unknown, std::vector<Diagnostic>& out, size_t first) {
   if (unknown.empty()) return;
   auto on_unknown = [&](const Diagnostic& d) {
     if (const Rule* r = find_rule(d.rule->id); r && r->judges_placeholders) return false;
-    return std::any_of(unknown.begin(), unknown.end(), [&](ByteRange u) { return d.range.start >= u.start && d.range.end <= u.end; });
+    return within_placeholder(d.range, unknown);
   };
   out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), on_unknown), out.end());
 }

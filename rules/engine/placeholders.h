@@ -23,6 +23,9 @@ bool katib_placeholder(std::string_view text);
 // are the `{{...}}` ranges of an Argo manifest's text (empty otherwise).
 std::vector<ByteRange> placeholder_ranges(const Document& doc, const ValueTree& v, const JobView& job, const std::vector<ByteRange>& masked);
 
+// Whether `range` lies inside one of `unknown` (a finding on, or a node of, an unknown value).
+bool within_placeholder(ByteRange range, const std::vector<ByteRange>& unknown);
+
 // Drops out[first..] findings that lie on an unknown value, but those of rules that judge
 // placeholders.
 void drop_findings_on_placeholders(const std::vector<ByteRange>& unknown, std::vector<Diagnostic>& out, size_t first);
