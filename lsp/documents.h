@@ -10,6 +10,7 @@
 
 #include "core/diagnostic.h"
 #include "core/source_text.h"
+#include "lsp/diagnostics_json.h"
 #include "rules/engine/pipeline.h"
 
 namespace kflint::lsp {
@@ -37,6 +38,8 @@ struct OpenDocument {
   // The edits of "fix all" for `result`: chosen and guarded (which parses the fixed text) on the
   // first request, then kept until the next analysis.
   mutable std::optional<std::vector<TextEdit>> fix_all;
+  // The JSON of its diagnostics, kept per YAML document between analyses.
+  mutable DiagnosticsJson diagnostics_json;
 
   const std::vector<Diagnostic>& diagnostics() const { return result.diagnostics; }
   // Forget reused results (the configuration changed).

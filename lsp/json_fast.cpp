@@ -1,6 +1,8 @@
 #include "lsp/json_fast.h"
 
+#include <algorithm>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 #include "core/json_syntax.h"
@@ -18,40 +20,50 @@ struct Frame {
   size_t index = 0;
 };
 
-void put_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// The UTF-8 bytes of `cp` into `out`; how many.
+size_t utf8(uint32_t cp, char* out) {
+  if (cp < 0x80) return out[0] = static_cast<char>(cp), 1;
+  if (cp < 0x800) return out[0] = static_cast<char>(0xC0 | (cp >> 6)), out[1] = static_cast<char>(0x80 | (cp & 0x3F)), 2;
+  if (cp < 0x10000)
+    return out[0] = static_cast<char>(0xE0 | (cp >> 12)), out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+           out[2] = static_cast<char>(0x80 | (cp & 0x3F)), 3;
+  out[0] = static_cast<char>(0xF0 | (cp >> 18)), out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
 }
 
+// Whether a byte below 0x20 is among the n at p, eight at a time (a word is flagged only when one
+// of its bytes is below 0x20: a borrow starts only at such a byte).
+bool has_control_character(const char* p, size_t n) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kSpaces = 0x2020202020202020ull;
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + k, 8);
+    if ((w - kSpaces) & ~w & kHigh) return true;
+  }
+  for (; k < n; ++k)
+    if (static_cast<unsigned char>(p[k]) < 0x20) return true;
+  return false;
+}
 
-// The string whose opening quote is at `open`: its end (after the closing quote), and its value
-// when `out` is given. npos when it is not a valid JSON string.
-size_t read_string(const std::string& s, size_t open, std::string* out) {
+// The string whose opening quote is at `open`: its end (after the closing quote), or npos when
+// it is not a valid JSON string. Its value goes to `emit(bytes, n)` piece by piece, in order;
+// each piece is emitted after its raw bytes were read, so a decoder may write over them.
+template <class Emit>
+size_t scan_string(std::string_view s, size_t open, Emit&& emit) {
   size_t i = open + 1;
+  const char* const data = s.data();
+  const char* quote = nullptr;  // the next '"' at or after i: found once and kept while it is ahead
   for (;;) {
-    const char* base = s.data() + i;
-    const size_t left = s.size() - i;
-    const void* q = std::memchr(base, '"', left);
-    const void* b = std::memchr(base, '\\', q ? static_cast<size_t>(static_cast<const char*>(q) - base) : left);
-    if (!q) return std::string::npos;
-    const size_t stop = static_cast<size_t>((b ? static_cast<const char*>(b) : static_cast<const char*>(q)) - s.data());
-    const std::string_view raw(s.data() + i, stop - i);
-    for (char c : raw)
-      if (static_cast<unsigned char>(c) < 0x20) return std::string::npos;  // a raw control character
-    if (out) out->append(raw);
+    if (!quote || quote < data + i) {  // (a text with many escapes and few quotes must not be scanned again per escape)
+      quote = static_cast<const char*>(std::memchr(data + i, '"', s.size() - i));
+      if (!quote) return std::string::npos;
+    }
+    const char* b = static_cast<const char*>(std::memchr(data + i, '\\', static_cast<size_t>(quote - (data + i))));
+    const size_t stop = static_cast<size_t>((b ? b : quote) - data);
+    if (has_control_character(data + i, stop - i)) return std::string::npos;  // raw, which JSON does not allow
+    emit(data + i, stop - i);
     if (!b) return stop + 1;
     i = stop + 1;  // after the backslash
     if (i >= s.size()) return std::string::npos;
@@ -78,13 +90,40 @@ size_t read_string(const std::string& s, size_t open, std::string* out) {
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           return std::string::npos;
         }
-        if (out) put_utf8(*out, static_cast<uint32_t>(cp));
+        char bytes[4];
+        emit(bytes, utf8(static_cast<uint32_t>(cp), bytes));
         continue;
       }
       default: return std::string::npos;
     }
-    if (out) *out += plain;
+    emit(&plain, 1);
   }
+}
+
+size_t string_end(std::string_view s, size_t open) {
+  return scan_string(s, open, [](const char*, size_t) {});
+}
+
+// The value of the (valid) string at `open`.
+std::string string_value(std::string_view s, size_t open, size_t reserve = 0) {
+  std::string out;
+  out.reserve(reserve);
+  scan_string(s, open, [&](const char* p, size_t n) { out.append(p, n); });
+  return out;
+}
+
+// The value of the (valid) string at `open`, decoded in place: `body` becomes it. Unescaping
+// only shortens, so each piece is written at or before where it was read; the bytes of a 30 MB
+// didOpen are not copied to (and faulted into) a second buffer.
+std::string take_string_value(std::string& body, size_t open) {
+  size_t written = 0;
+  char* const out = body.data();
+  scan_string(body, open, [&](const char* p, size_t n) {
+    std::memmove(out + written, p, n);
+    written += n;
+  });
+  body.resize(written);
+  return std::move(body);
 }
 
 std::string pointer_token(const std::string& key) {
@@ -95,11 +134,15 @@ std::string pointer_token(const std::string& key) {
 
 }  // namespace
 
-json parse_message(const std::string& body, size_t threshold) {
+json parse_message(std::string body, size_t threshold) {
   if (body.size() < threshold) return json::parse(body, nullptr, false);
   std::vector<Frame> stack;
   std::string small;  // the message with the large strings left empty
-  std::vector<std::pair<std::string, std::string>> large;  // JSON pointer, value
+  struct Large {
+    std::string pointer;  // JSON pointer
+    size_t open, end;     // its quotes in body
+  };
+  std::vector<Large> large;
   size_t copied = 0;
   for (size_t i = 0; i < body.size();) {
     const char c = body[i];
@@ -117,26 +160,16 @@ json parse_message(const std::string& body, size_t threshold) {
       }
       ++i;
     } else if (c == '"') {
-      const bool is_key = !stack.empty() && stack.back().object && stack.back().want_key;
-      if (is_key) {
-        std::string key;
-        const size_t end = read_string(body, i, &key);
-        if (end == std::string::npos) return json::parse(body, nullptr, false);
-        stack.back().key = std::move(key);
-        stack.back().want_key = false;
-        i = end;
-        continue;
-      }
-      const size_t end = read_string(body, i, nullptr);
+      const size_t end = string_end(body, i);
       if (end == std::string::npos) return json::parse(body, nullptr, false);
-      if (end - i - 2 >= threshold && !stack.empty()) {
+      if (!stack.empty() && stack.back().object && stack.back().want_key) {
+        stack.back().key = string_value(body, i);
+        stack.back().want_key = false;
+      } else if (end - i - 2 >= threshold && !stack.empty()) {
         if (check_text_encoding(std::string_view(body).substr(i + 1, end - i - 2))) return json::parse(body, nullptr, false);
-        std::string value;
-        value.reserve(end - i - 2);
-        read_string(body, i, &value);
         std::string pointer;
         for (const Frame& f : stack) pointer += "/" + (f.object ? pointer_token(f.key) : std::to_string(f.index));
-        large.emplace_back(std::move(pointer), std::move(value));
+        large.push_back({std::move(pointer), i, end});
         small.append(body, copied, i - copied);
         small += "\"\"";
         copied = end;
@@ -150,7 +183,13 @@ json parse_message(const std::string& body, size_t threshold) {
   small.append(body, copied, std::string::npos);
   json message = json::parse(small, nullptr, false);
   if (message.is_discarded()) return message;
-  for (auto& [pointer, value] : large) message[json::json_pointer(pointer)] = std::move(value);
+  // The largest string takes the body's buffer (decoded in place, last: the others are read
+  // from the body first); the others get their own.
+  const size_t largest = static_cast<size_t>(
+      std::max_element(large.begin(), large.end(), [](const Large& a, const Large& b) { return a.end - a.open < b.end - b.open; }) - large.begin());
+  for (size_t k = 0; k < large.size(); ++k)
+    if (k != largest) message[json::json_pointer(large[k].pointer)] = string_value(body, large[k].open, large[k].end - large[k].open);
+  message[json::json_pointer(large[largest].pointer)] = take_string_value(body, large[largest].open);
   return message;
 }
 

@@ -1,6 +1,8 @@
 #include "lsp/server.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <vector>
@@ -16,13 +18,12 @@ uint32_t cursor(const OpenDocument& doc, const json& params, Encoding enc) { ret
 
 // Pull diagnostics (LSP 3.17): the document's findings under a result id that changes only when
 // it is analyzed again, so that a client asking about an untouched document hears "unchanged".
-json pulled_diagnostics(const OpenDocument& doc, Encoding enc, const json& params) {
+// The result as JSON text: the items are the document's kept JSON (DiagnosticsJson).
+std::string pulled_diagnostics(const OpenDocument& doc, Encoding enc, const json& params) {
   const std::string id = std::to_string(doc.result_id);
   if (params.contains("previousResultId") && params["previousResultId"].is_string() && params["previousResultId"].get<std::string>() == id)
-    return {{"kind", "unchanged"}, {"resultId", id}};
-  json items = json::array();
-  for (const Diagnostic& d : doc.diagnostics()) items.push_back(diagnostic_json(*doc.text, doc.uri, d, enc));
-  return {{"kind", "full"}, {"resultId", id}, {"items", std::move(items)}};
+    return json{{"kind", "unchanged"}, {"resultId", id}}.dump();
+  return R"({"items":)" + doc.diagnostics_json.array(doc.result, doc.uri, enc) + R"(,"kind":"full","resultId":)" + json(id).dump() + "}";
 }
 
 // The features that answer from one open document's analysis: method -> (document, params).
@@ -34,9 +35,15 @@ const std::map<std::string, Feature, std::less<>>& document_features() {
       {"textDocument/completion", [](const OpenDocument& d, Encoding e, const json& p) { return completion(d, e, cursor(d, p, e)); }},
       {"textDocument/documentSymbol", [](const OpenDocument& d, Encoding e, const json&) { return document_symbols(d, e); }},
       {"textDocument/foldingRange", [](const OpenDocument& d, Encoding, const json&) { return folding_ranges(d); }},
-      {"textDocument/diagnostic", [](const OpenDocument& d, Encoding e, const json& p) { return pulled_diagnostics(d, e, p); }},
   };
   return table;
+}
+
+// Milliseconds as the trace writes them.
+std::string fixed(double ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f", ms);
+  return text;
 }
 
 }  // namespace
@@ -58,12 +65,13 @@ int Server::run() {
           j["params"].contains("id"))
         cancelled_.insert(j["params"]["id"].dump(-1, ' ', false, json::error_handler_t::replace));
     }
-    for (const Transport::Message& m : batch) {
+    for (Transport::Message& m : batch) {
       if (!m.error.empty()) {
         reply_error(nullptr, error_code::kParseError, m.error);
         continue;
       }
-      handle_raw(m.body);
+      received_ms_ = std::max(received_ms_, std::chrono::duration<double, std::milli>(m.complete - m.first_byte).count());
+      handle_raw(std::move(m.body));
       if (exit_code_) break;
     }
     cancelled_.clear();
@@ -72,8 +80,10 @@ int Server::run() {
   return exit_code_.value_or(state_ == State::ShutDown ? 0 : 1);
 }
 
-void Server::handle_raw(const std::string& body) {
-  json message = parse_message(body);
+void Server::handle_raw(std::string body) {
+  const auto start = std::chrono::steady_clock::now();
+  json message = parse_message(std::move(body));
+  decoded_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (message.is_discarded()) {
     reply_error(nullptr, error_code::kParseError, "invalid JSON");
     return;
@@ -128,7 +138,7 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
     } else if (method == "shutdown") {
       state_ = State::ShutDown;
       reply(id, nullptr);
-    } else if (const auto feature = document_features().find(method); feature != document_features().end()) {
+    } else if (const auto feature = document_features().find(method); feature != document_features().end() || method == "textDocument/diagnostic") {
       const std::string uri = params.at("textDocument").at("uri").get<std::string>();
       auto it = documents_.find(uri);
       if (it == documents_.end())
@@ -137,6 +147,7 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
                                                                : json::array());
       OpenDocument& doc = it->second;
       if (doc.dirty) relint(doc, options_for(doc));  // answer from the latest version
+      if (method == "textDocument/diagnostic") return reply_raw(id, pulled_diagnostics(doc, encoding_, params));
       reply(id, feature->second(doc, encoding_, params));
     } else {
       reply_error(id, error_code::kMethodNotFound, "method not found: " + method);
@@ -326,15 +337,22 @@ void Server::publish_pending() {
     if (!doc.unpublished) continue;
     doc.unpublished = false;
     const Clock::time_point analyzed = Clock::now();
-    json diags = json::array();
-    for (const Diagnostic& d : doc.diagnostics()) diags.push_back(diagnostic_json(*doc.text, uri, d, encoding_));
-    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"version", doc.version}, {"diagnostics", diags}});
-    // With tracing on (`$/setTrace`), what the keystroke cost: the analysis, and the publication,
-    // the floor the push model sets (the whole set is written for every change).
+    const std::string message = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":)" +
+                                doc.diagnostics_json.array(doc.result, uri, encoding_) + R"(,"uri":)" +
+                                json(uri).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"version":)" + std::to_string(doc.version) + "}}";
+    const Clock::time_point serialized = Clock::now();
+    transport_.send(message);
+    // With tracing on (`$/setTrace`), what the keystroke cost: the analysis, and the publication:
+    // building the message (only the JSON of documents analyzed again is new) and writing it, the
+    // floor the push model sets (the whole set is written for every change).
     if (trace_ != "off")
-      notify("$/logTrace", {{"message", "kflint: analysis " + ms(analyzed - start) + " ms (" + std::to_string(doc.result.analyzed) + " of " +
+      notify("$/logTrace", {{"message", "kflint: received " + fixed(received_ms_) + " ms, decoded " + fixed(decoded_ms_) + " ms, analysis " +
+                                            ms(analyzed - start) + " ms (" + std::to_string(doc.result.analyzed) + " of " +
                                             std::to_string(doc.result.documents.size()) + " documents), publication " + ms(Clock::now() - analyzed) +
-                                            " ms (" + std::to_string(doc.diagnostics().size()) + " diagnostics)"}});
+                                            " ms (" + std::to_string(doc.diagnostics().size()) + " diagnostics, " +
+                                            std::to_string(doc.diagnostics_json.serialized()) + " serialized, " + std::to_string(message.size()) +
+                                            " bytes; building " + ms(serialized - analyzed) + " ms, writing " + ms(Clock::now() - serialized) + " ms)"}});
+    received_ms_ = decoded_ms_ = 0;
   }
 }
 
@@ -344,6 +362,10 @@ const OpenDocument* Server::document(const std::string& uri) const {
 }
 
 void Server::reply(const json& id, json result) { transport_.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}.dump(-1, ' ', false, json::error_handler_t::replace)); }
+
+void Server::reply_raw(const json& id, const std::string& result) {
+  transport_.send(R"({"id":)" + id.dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"jsonrpc":"2.0","result":)" + result + "}");
+}
 
 void Server::reply_error(const json& id, int code, const std::string& message) {
   transport_.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}}.dump(-1, ' ', false, json::error_handler_t::replace));

@@ -23,7 +23,7 @@ class Server {
   // Serves until `exit` or end of input; returns the process exit status (0 after shutdown).
   int run();
   // For tests: handle one message (already parsed or raw) and flush pending diagnostics.
-  void handle_raw(const std::string& body);
+  void handle_raw(std::string body);
   void publish_pending();
   const OpenDocument* document(const std::string& uri) const;
   bool exited() const { return exit_code_.has_value(); }
@@ -34,6 +34,7 @@ class Server {
   void dispatch_notification(const std::string& method, json& params);
   void reply(const json& id, json result);
   void reply_error(const json& id, int code, const std::string& message);
+  void reply_raw(const json& id, const std::string& result);  // `result` is JSON text
   void notify(const std::string& method, json params);
   void admit_waiting(const std::string& preferred_uri);
 
@@ -62,6 +63,9 @@ class Server {
   bool refresh_ = false;         // ... and can be told to pull again (workspace/diagnostic/refresh)
   bool refresh_wanted_ = false;  // the configuration changed since the last batch
   uint64_t requests_sent_ = 0;
+  // For the trace of the next publication: how long the messages since the last one took to
+  // arrive (the longest) and to decode (all).
+  double received_ms_ = 0, decoded_ms_ = 0;
 };
 
 }  // namespace kflint::lsp

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <poll.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -12,16 +13,42 @@
 #include <cstring>
 
 namespace kflint::lsp {
+namespace {
+
+// Asks for huge pages behind a large buffer not yet written: on the virtual machines this runs on,
+// faulting in 4 KiB pages one by one costs ~3 ms per MB written the first time (a 30 MB didOpen
+// spent ~100 ms on it), 2 MiB pages about a tenth of that. Advice only: where the kernel has no
+// transparent huge pages nothing changes.
+void prefer_huge_pages(char* data, size_t size) {
+#ifdef MADV_HUGEPAGE
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t from = (reinterpret_cast<uintptr_t>(data) + page - 1) & ~(page - 1);
+  const uintptr_t to = (reinterpret_cast<uintptr_t>(data) + size) & ~(page - 1);
+  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+#else
+  (void)data, (void)size;
+#endif
+}
+
+}  // namespace
 
 bool Transport::fill(bool block) {
   if (eof_) return false;
   if (!block && !poll_(0)) return false;
+  // A large message on its way (a didOpen of a 30 MB file): room for all of it at once, instead of
+  // doubling the buffer and copying (and faulting in) its bytes again at every step. Only once a
+  // megabyte of it has arrived, so that a header announcing a large body costs nothing by itself.
+  if (awaiting_ > buffer_.capacity() && buffer_.size() >= (1u << 20)) {
+    buffer_.reserve(awaiting_);
+    prefer_huge_pages(buffer_.data() + buffer_.size(), buffer_.capacity() - buffer_.size());
+  }
   char chunk[65536];
   const long n = read_(chunk, sizeof chunk);
   if (n <= 0) {
     eof_ = true;
     return false;
   }
+  if (buffer_.empty()) first_byte_ = std::chrono::steady_clock::now();
   buffer_.append(chunk, static_cast<size_t>(n));
   return true;
 }
@@ -58,6 +85,7 @@ bool looks_like_header(std::string_view buffer) {
 // `Content-Length:`, so one bad message never costs the ones after it. LF-only header lines are
 // accepted, as several clients send them.
 std::optional<Transport::Message> Transport::parse_buffered() {
+  awaiting_ = 0;
   if (discarding_) {
     const size_t next = find_header(buffer_, 0);
     if (next == std::string::npos) {
@@ -122,16 +150,19 @@ std::optional<Transport::Message> Transport::parse_buffered() {
     discarding_ = true;  // the body (or what the client really sent) up to the next header
     return Message{"", "message of " + std::to_string(length) + " bytes exceeds the limit of " + std::to_string(kMaxMessageBytes)};
   }
-  // (No reserve for the announced length: a lying header would make every read allocate it.)
-  if (buffer_.size() - body < static_cast<size_t>(length)) return std::nullopt;
+  if (buffer_.size() - body < static_cast<size_t>(length)) {
+    awaiting_ = body + static_cast<size_t>(length);  // fill() makes room for it once the body is really arriving
+    return std::nullopt;
+  }
   if (buffer_.size() == body + static_cast<size_t>(length)) {  // the whole buffer: move it, do not copy it
-    Message m{std::move(buffer_), ""};
+    Message m{std::move(buffer_), "", first_byte_, std::chrono::steady_clock::now()};
     buffer_ = std::string();
     m.body.erase(0, body);
     return m;
   }
-  Message m{buffer_.substr(body, static_cast<size_t>(length)), ""};
+  Message m{buffer_.substr(body, static_cast<size_t>(length)), "", first_byte_, std::chrono::steady_clock::now()};
   buffer_.erase(0, body + static_cast<size_t>(length));
+  first_byte_ = m.complete;  // the next message's first bytes came with this one's last
   return m;
 }
 

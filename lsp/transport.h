@@ -3,6 +3,7 @@
 // injected read function, so tests can feed short reads, several messages per read, split
 // headers, lying lengths and EOF.
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -26,6 +27,9 @@ class Transport {
   struct Message {
     std::string body;   // the JSON text
     std::string error;  // non-empty: a framing problem to report (the body is empty)
+    // When its first byte was read and when it was complete: how long a large message took to
+    // arrive (the editor's trace reports it, apart from the server's own work).
+    std::chrono::steady_clock::time_point first_byte, complete;
   };
   // The next message; blocks when `block` is true and nothing is buffered; nullopt at EOF (or,
   // when not blocking, when no complete message is available yet).
@@ -42,6 +46,8 @@ class Transport {
   std::string buffer_;
   bool discarding_ = false;  // after a bad frame: drop bytes up to the next `Content-Length:` line
   bool eof_ = false;
+  size_t awaiting_ = 0;  // bytes of buffer the message being received needs (header and announced body)
+  std::chrono::steady_clock::time_point first_byte_;  // when the message at the start of buffer_ began to arrive
 };
 
 // Transport over file descriptors (stdin/stdout of `kflint lsp`).

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "lsp/documents.h"
+#include "lsp/protocol.h"
 #include "test_util.h"
 
 namespace kflint {
@@ -22,6 +23,7 @@ std::string fixture_stream() {
   for (const std::string& f : files) {
     const std::string text = test::read_text(f);
     if (check_text_encoding(text) || text.rfind("{", 0) == 0 || text.rfind("# operation", 0) == 0) continue;
+    if (analyze(text, LintOptions{}).go_template) continue;  // one Go/Helm template would make the whole stream a single notice
     stream += (stream.empty() ? "" : "---\n") + text + (text.empty() || text.back() == '\n' ? "" : "\n");
   }
   return stream;
@@ -63,6 +65,44 @@ TEST(IncrementalAnalysis, EditsInPlaceAgreeWithAFreshAnalysis) {
     ASSERT_EQ(doc.result.jobs, fresh.jobs) << "round " << round;
   }
   EXPECT_GT(partial, 250u);  // almost every edit read only the documents it touched
+}
+
+// The JSON the editor publishes, kept per YAML document between analyses (lsp::DiagnosticsJson),
+// is byte for byte the JSON of every diagnostic serialized afresh, in both position encodings,
+// after random edits; and an edit re-serializes only what the documents it touched found.
+TEST(IncrementalAnalysis, KeptDiagnosticsJsonEqualsAFreshSerialization) {
+  const std::string stream = fixture_stream();
+  uint64_t seed = 20261206;
+  auto next = [&](uint32_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>((seed >> 33) % std::max<uint32_t>(n, 1));
+  };
+  const char* const inserts[] = {"x", "", "\n", "---\n", "  ", "replicas: 0\n", "é😀", "kind: TFJob\n", "\t", "# kflint-disable-line\n"};
+  const std::string uri = "file:///tmp/stream.yaml";
+  lsp::OpenDocument doc;
+  doc.text = std::make_shared<SourceText>(stream);
+  LintOptions options;
+  lsp::relint(doc, options);
+  lsp::DiagnosticsJson utf16, utf8;
+  size_t published = 0, serialized = 0;
+  for (int round = 0; round < 200; ++round) {
+    const uint32_t lines = static_cast<uint32_t>(doc.text->line_count());
+    const uint32_t l1 = next(lines), l2 = std::min(lines - 1, l1 + next(2));
+    ASSERT_TRUE(doc.apply_change(true, l1, next(10), l2, next(10), inserts[next(10)], true));
+    lsp::relint(doc, options);
+    for (const bool wide : {true, false}) {
+      const lsp::Encoding enc{wide};
+      std::string fresh = "[";
+      for (const Diagnostic& d : doc.diagnostics())
+        fresh += (fresh.size() > 1 ? "," : "") + lsp::diagnostic_json(*doc.text, uri, d, enc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      fresh += "]";
+      lsp::DiagnosticsJson& kept = wide ? utf16 : utf8;
+      ASSERT_EQ(kept.array(doc.result, uri, enc), fresh) << "round " << round << (wide ? " (UTF-16)" : " (UTF-8)");
+      if (wide && round > 0) published += doc.diagnostics().size(), serialized += kept.serialized();
+    }
+  }
+  ASSERT_GT(published, 10000u);
+  EXPECT_LT(serialized * 10, published);  // most of what was published was kept, not serialized again
 }
 
 }  // namespace

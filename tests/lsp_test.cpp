@@ -302,5 +302,36 @@ TEST(LspJson, LargeStringsReadDirectlyEqualTheOrdinaryParse) {
   }
 }
 
+// Random messages with several large strings (escapes at their ends, \u escapes, surrogate pairs,
+// now and then something nlohmann refuses): the direct reading, which decodes the largest string
+// in place in the message's own buffer, equals the ordinary parse.
+TEST(LspJson, RandomLargeStringsEqualTheOrdinaryParse) {
+  uint64_t seed = 20261205;
+  auto next = [&](uint32_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>((seed >> 33) % n);
+  };
+  const char* const pieces[] = {"a", "kind: TFJob", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\ud83d\\ude00", "\\t", "é", " ", "\\r\\n"};
+  const char* const broken[] = {"\\x", "\\ud800", "\n", "\\u12"};
+  size_t refused = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string m = R"({"jsonrpc":"2.0","params":{)";
+    const uint32_t strings = 1 + next(3);
+    for (uint32_t k = 0; k < strings; ++k) {
+      std::string value;
+      for (uint32_t n = next(40); n > 0; --n) value += pieces[next(12)];
+      if (next(50) == 0) value.insert(next(static_cast<uint32_t>(value.size()) + 1), broken[next(4)]);
+      m += (k ? "," : "") + std::string("\"s") + std::to_string(k) + "\":[1,\"" + value + "\"]";
+    }
+    m += "}}";
+    const nlohmann::json ordinary = nlohmann::json::parse(m, nullptr, false);
+    const nlohmann::json direct = parse_message(m, 1 + next(20));
+    ASSERT_EQ(direct.is_discarded(), ordinary.is_discarded()) << m;
+    if (!ordinary.is_discarded()) ASSERT_EQ(direct, ordinary) << m;
+    refused += ordinary.is_discarded() ? 1 : 0;
+  }
+  EXPECT_GT(refused, 10u);  // the refusals were exercised too
+}
+
 }  // namespace
 }  // namespace kflint::lsp

@@ -1,6 +1,8 @@
 // Positions: lines and columns after multi-byte characters, tabs, a BOM, CRLF and lone CR.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/source_text.h"
 
 namespace kflint {
@@ -63,6 +65,17 @@ TEST(SourceText, EncodingChecks) {
   EXPECT_TRUE(check_text_encoding("\xC0\xAF"));          // overlong '/'
   EXPECT_TRUE(check_text_encoding("\xED\xA0\x80"));      // UTF-16 surrogate
   EXPECT_NE(check_text_encoding("ok\nbad \xff")->find("line 2"), std::string::npos);
+  // Long ASCII runs are read eight bytes at a time; the place is still exact.
+  for (size_t at : {0u, 7u, 8u, 9u, 63u, 64u, 1000u}) {
+    std::string text(1100, 'a');
+    for (size_t i = 5; i < text.size(); i += 10) text[i] = '\n';
+    std::string nul = text, bad = text;
+    nul[at] = '\0';
+    bad[at] = '\xC3';  // a lead byte followed by ASCII
+    const std::string line = "line " + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    EXPECT_EQ(*check_text_encoding(nul), "binary data: NUL byte at " + line + " (offset " + std::to_string(at) + ")");
+    EXPECT_EQ(*check_text_encoding(bad), "invalid UTF-8 at " + line + " (offset " + std::to_string(at) + ")");
+  }
 }
 
 }  // namespace

@@ -241,8 +241,8 @@ Diagnostic strategic_patch(const Document& doc, NodeId resource) {
 
 void lint_manifest(const Document& doc, const ArgoManifest& m, const LintOptions& options, LintResult& result) {
   const ValueTree& v = doc.values;
-  const std::string where = "the manifest of Argo template `" + std::string(v.str(v.get(m.tmpl, "name"))) + "` (line " +
-                            std::to_string(doc.source().line_of(v.at(m.manifest).start) + 1) + ")";
+  const std::string where = "the manifest of Argo template `" + std::string(v.str(v.get(m.tmpl, "name"))) + "` (" +
+                            line_mark(doc, v.at(m.manifest).start) + ")";
   const std::string_view action = v.str(v.get(m.resource, "action"));
   if (!m.text) {
     result.skipped.push_back(where + ": not text kflint reads");

@@ -59,6 +59,22 @@ bool mentions_kubeflow(std::string_view text) {
 
 }  // namespace
 
+std::string line_mark(const Document& doc, uint32_t offset) {
+  return "line \x1F" + std::to_string(offset - doc.span().start) + "\x1F";
+}
+
+std::string render_line_marks(std::string text, const SourceText& source, uint32_t span_start) {
+  for (size_t at = text.find('\x1F'); at != std::string::npos; at = text.find('\x1F', at)) {
+    const size_t end = text.find('\x1F', at + 1);
+    if (end == std::string::npos) break;
+    const uint32_t offset = span_start + static_cast<uint32_t>(std::stoul(text.substr(at + 1, end - at - 1)));
+    const std::string line = std::to_string(source.line_of(offset) + 1);
+    text.replace(at, end + 1 - at, line);
+    at += line.size();
+  }
+  return text;
+}
+
 bool text_mentions_kubeflow(const SourceText& text) { return text.mentions_kubeflow(mentions_kubeflow); }
 
 namespace {
@@ -220,8 +236,8 @@ LintResult lint_document(const Document& doc, const LintOptions& options, const 
       NodeId experiment = job.root;  // trialSpec <- trialTemplate <- spec <- the Experiment
       for (int up = 0; up < 3 && experiment != kNoNode; ++up) experiment = v.at(experiment).parent;
       result.notes.push_back("linted the " + std::string(v.str(v.get(job.root, "kind"))) + " trial template of Katib Experiment `" +
-                               std::string(v.str(v.get(v.get(experiment, "metadata"), "name"))) + "` (line " +
-                               std::to_string(doc.source().line_of(v.at(job.root).start) + 1) + ")");
+                               std::string(v.str(v.get(v.get(experiment, "metadata"), "name"))) + "` (" +
+                               line_mark(doc, v.at(job.root).start) + ")");
     }
     if (!manifest && options.operation != Operation::Patch) lint_argo_manifests(doc, options, result);
     if (!found.skipped.empty() && result.jobs == 0) result.skipped.push_back(found.skipped);

@@ -62,6 +62,13 @@ struct LintResult {
   bool file_scan = false;  // the verdict used the whole file's text (does it mention Kubeflow?)
 };
 
+// "line N" for `offset` in a note or a skip reason, written as a mark relative to the document:
+// the pipeline writes the line where the document is when it reports it (a document reused after
+// an edit above it has moved; its notes must move with it).
+std::string line_mark(const Document& doc, uint32_t offset);
+// `text` with its line marks written as "line N", for a document now starting at `span_start`.
+std::string render_line_marks(std::string text, const SourceText& source, uint32_t span_start);
+
 // Whether a whole text mentions Kubeflow (then a syntax error in any of its documents is reported);
 // cached in the SourceText.
 bool text_mentions_kubeflow(const SourceText& text);

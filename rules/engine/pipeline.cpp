@@ -47,9 +47,12 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
     out.go_template = hit->second->go_template;
     out.embedded = hit->second->embedded;
     out.notes = hit->second->notes;
+    out.serial = hit->second->serial;
     return;
   }
   ++analyzed;
+  static std::atomic<uint64_t> serials{0};
+  out.serial = ++serials;
   const uint32_t index = static_cast<uint32_t>(i);
   LintResult result;
   // A template with a character no YAML reader accepts gets the ordinary KF001 at that character;
@@ -193,8 +196,8 @@ void assemble(FileResult& r, std::vector<AnalyzedDocument>& docs, const AnalyzeO
   for (size_t i = 0; i < docs.size(); ++i) {
     AnalyzedDocument& d = docs[i];
     if (first_template != docs.end() && &d != &*first_template) continue;
-    for (const std::string& why : d.skipped) r.skipped.push_back("document " + std::to_string(i + 1) + ": " + why);
-    for (const std::string& note : d.notes) r.notes.push_back("document " + std::to_string(i + 1) + ": " + note);
+    for (const std::string& why : d.skipped) r.skipped.push_back("document " + std::to_string(i + 1) + ": " + render_line_marks(why, *r.source, d.span.start));
+    for (const std::string& note : d.notes) r.notes.push_back("document " + std::to_string(i + 1) + ": " + render_line_marks(note, *r.source, d.span.start));
     r.jobs += d.jobs;
     r.embedded += d.embedded;
     for (Diagnostic& relative : d.relative) {

@@ -47,6 +47,9 @@ struct AnalyzedDocument {
   bool go_template = false;             // a Go/Helm template: the file is linted once rendered (go_template.h)
   bool file_scan = false;               // its findings depend on the whole file's text (LintResult::file_scan)
   mutable std::shared_ptr<const Document> tree;  // parsed against the FileResult's source, or null
+  // Which analysis produced these findings: a new number each time the document is parsed and
+  // linted, the same one while it is reused (the editor keeps what it serialized from them).
+  uint64_t serial = 0;
 };
 
 struct FileResult {
