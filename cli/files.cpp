@@ -72,6 +72,9 @@ std::optional<std::string> read_file(const std::string& path, uint64_t max_size,
     return std::nullopt;
   }
   std::string content;
+  // Room for the whole file at once (a 30 MB stream is not copied again at each doubling);
+  // pipes and special files report no size and grow as they are read.
+  if (const uintmax_t size = fs::file_size(path, ec); !ec && size <= max_size) content.reserve(static_cast<size_t>(size) + 1);
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     content.append(buf, static_cast<size_t>(in.gcount()));

@@ -10,6 +10,11 @@ SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
   line_starts_.push_back(0);
   const char* data = bytes_.data();
   const size_t n = bytes_.size();
+  if (!std::memchr(data, '\r', n)) {  // the usual text: only LF ends a line, found by memchr
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', n - static_cast<size_t>(p - data)))); ++p)
+      line_starts_.push_back(static_cast<uint32_t>(p - data + 1));
+    return;
+  }
   for (size_t i = 0; i < n; ++i) {
     const char c = data[i];
     if (c == '\n') {
@@ -103,7 +108,17 @@ uint32_t SourceText::offset_of(uint32_t line, uint32_t column, bool utf16) const
 std::optional<ForbiddenChar> find_forbidden_char(std::string_view text) {
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull, kSpaces = 0x2020202020202020ull;
   for (size_t i = 0; i < n; ++i) {
+    if ((i & 7) == 0 && i + 8 <= n) {  // eight printable ASCII bytes (0x20..0x7E) at once
+      uint64_t w;
+      std::memcpy(&w, data + i, 8);
+      // A flag in a byte's high bit: below 0x20 (the borrow), 0x7F or above (the carry), non-ASCII.
+      if (((((w - kSpaces) & ~w) | (w + kOnes) | w) & kHigh) == 0) {
+        i += 7;
+        continue;
+      }
+    }
     const unsigned char c = data[i];
     if (c >= 0x20 && c < 0x7F) continue;
     if (c == '\t' || c == '\n' || c == '\r') continue;
@@ -113,7 +128,7 @@ std::optional<ForbiddenChar> find_forbidden_char(std::string_view text) {
       return ForbiddenChar{static_cast<uint32_t>(i), static_cast<uint32_t>(data[i + 1])};
     // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
     if (c == 0xEF && i + 2 < n && data[i + 1] == 0xBF && (data[i + 2] == 0xBE || data[i + 2] == 0xBF))
-      return ForbiddenChar{static_cast<uint32_t>(i), 0xFF00u | data[i + 2]};
+      return ForbiddenChar{static_cast<uint32_t>(i), 0xFFC0u | (data[i + 2] & 0x3Fu)};
   }
   return std::nullopt;
 }

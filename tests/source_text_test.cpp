@@ -56,6 +56,28 @@ TEST(SourceText, OffsetOfInvertsPosition) {
   EXPECT_EQ(s.offset_of(0, 999, true), s.line_start(0) + 8u);  // clamps to the line end (8 bytes)
 }
 
+// Printable ASCII is skipped eight bytes at a time; every forbidden character is still found at
+// its exact offset, wherever it falls in a word, and allowed ones are not reported.
+TEST(SourceText, ForbiddenCharactersAtEveryAlignment) {
+  const std::pair<std::string, uint32_t> forbidden[] = {{"\x01", 1}, {"\x1F", 0x1F}, {"\x7F", 0x7F}, {"\xC2\x80", 0x80}, {"\xEF\xBF\xBF", 0xFFFF}};
+  const std::string allowed[] = {"\t", "\n", "\r", "~", " ", "é", "\xC2\x85", "😀"};
+  for (uint32_t at = 0; at < 40; ++at) {
+    for (const auto& [bad, codepoint] : forbidden) {
+      std::string text(48, 'a');
+      text.insert(at, bad);
+      const auto found = find_forbidden_char(text);
+      ASSERT_TRUE(found) << at;
+      EXPECT_EQ(found->offset, at);
+      EXPECT_EQ(found->codepoint, codepoint);
+    }
+    for (const std::string& good : allowed) {
+      std::string text(48, 'a');
+      text.insert(at, good);
+      EXPECT_FALSE(find_forbidden_char(text)) << at;
+    }
+  }
+}
+
 TEST(SourceText, EncodingChecks) {
   EXPECT_FALSE(check_text_encoding("kind: TFJob\n"));
   EXPECT_FALSE(check_text_encoding("name: \"é😀\"\n"));
