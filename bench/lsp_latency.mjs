@@ -1,8 +1,12 @@
 // Editor latency: time from a one-character didChange to the publishDiagnostics that follows it,
 // for kflint and (side by side, same file, same edits) yaml-language-server with the TFJob schema.
 //   node lsp_latency.mjs --server kflint|yamlls --kflint path --file manifest.yaml [--edits 60]
-// Prints one JSON line: {server, lines, documents, edits, open_ms, median_ms, p95_ms, max_ms, peak_rss_mb}.
-// open_ms: didOpen to the first diagnostics (with --edits 0 the throughput figure of cli_bench.py).
+// Prints one JSON line: {server, lines, documents, edits, open_ms, median_ms, p95_ms, max_ms, peak_rss_mb, ...}.
+// open_ms: didOpen to the first diagnostics (with --edits 0 the throughput figure of cli_bench.py);
+// open_sent_ms: of it, until the client had written the didOpen (its own JSON.stringify, UTF-8
+// encoding and writes: what any server waits for), so open_ms - open_sent_ms is the server's part.
+// kflint's trace ($/logTrace) splits each publication into analysis, building the message and
+// writing it (the push model's floor: the whole set is written for every change).
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -26,11 +30,14 @@ conn.onRequest("workspace/configuration", (p) => p.items.map((i) => (i.section ?
 conn.onRequest("client/registerCapability", () => null);
 conn.onRequest("window/workDoneProgress/create", () => null);
 let resolvePublish = null;
-// kflint's own account of each keystroke ($/logTrace with tracing on): analysis and publication ms.
+// kflint's own account of each keystroke ($/logTrace with tracing on), in ms.
 const traces = [];
 conn.onNotification("$/logTrace", (p) => {
-  const m = /analysis ([\d.]+) ms .*publication ([\d.]+) ms/.exec(p.message || "");
-  if (m) traces.push([Number(m[1]), Number(m[2])]);
+  const m = /received ([\d.]+) ms, decoded ([\d.]+) ms, edits applied ([\d.]+) ms, analysis ([\d.]+) ms .*publication ([\d.]+) ms \((\d+) diagnostics, (\d+) serialized.*building ([\d.]+) ms, writing ([\d.]+) ms/.exec(p.message || "");
+  if (m) {
+    const [received, decoded, edit, analysis, publication, diagnostics, serialized, building, writing] = m.slice(1).map(Number);
+    traces.push({ received, decoded, edit, analysis, publication, diagnostics, serialized, building, writing });
+  }
 });
 conn.onNotification("textDocument/publishDiagnostics", (p) => {
   if (p.uri === uri && resolvePublish) resolvePublish(p);
@@ -55,9 +62,12 @@ conn.sendNotification("workspace/didChangeConfiguration", { settings });
 if (serverName === "kflint") conn.sendNotification("$/setTrace", { value: "messages" });
 let waiting = nextPublish(900000);
 const opened = process.hrtime.bigint();
-conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+const sent = conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+let sentMs = null;
+sent.then(() => { sentMs = Number(process.hrtime.bigint() - opened) / 1e6; });
 await waiting;
 const openMs = Number(process.hrtime.bigint() - opened) / 1e6;
+await sent;
 
 // Edits alternate between inserting and deleting one character in `name:` values spread over
 // the file, so every edit changes one document and the text stays realistic.
@@ -87,8 +97,13 @@ const rss = peakRssMb(proc.pid);
 await conn.sendRequest("shutdown");
 conn.sendNotification("exit");
 setTimeout(() => proc.kill(), 2000).unref();
+const open = traces[0] ?? {};
+const ms = (x) => (x == null ? null : +x.toFixed(2));
 console.log(JSON.stringify({ server: serverName, lines: lines.length, documents: (text.match(/^kind: /gm) || []).length, edits, open_ms: +openMs.toFixed(1),
-  median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +(times.length ? times[times.length - 1] : 0).toFixed(2), peak_rss_mb: rss && +rss.toFixed(1),
-  size_mb: +(Buffer.byteLength(text) / 1e6).toFixed(1), analysis_median_ms: median(edited.map((t) => t[0])), publish_median_ms: median(edited.map((t) => t[1])),
-  open_analysis_ms: traces.length ? traces[0][0] : null, open_publish_ms: traces.length ? traces[0][1] : null }));
+  open_sent_ms: ms(sentMs), median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +(times.length ? times[times.length - 1] : 0).toFixed(2),
+  peak_rss_mb: rss && +rss.toFixed(1), size_mb: +(Buffer.byteLength(text) / 1e6).toFixed(1), diagnostics: open.diagnostics ?? null,
+  decoded_median_ms: median(edited.map((t) => t.decoded)), edit_median_ms: median(edited.map((t) => t.edit)), analysis_median_ms: median(edited.map((t) => t.analysis)), publish_median_ms: median(edited.map((t) => t.publication)),
+  building_median_ms: median(edited.map((t) => t.building)), writing_median_ms: median(edited.map((t) => t.writing)),
+  serialized_median: median(edited.map((t) => t.serialized)),
+  open_received_ms: open.received ?? null, open_decoded_ms: open.decoded ?? null, open_analysis_ms: open.analysis ?? null, open_publish_ms: open.publication ?? null }));
 conn.dispose();

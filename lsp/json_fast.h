@@ -13,6 +13,6 @@ namespace kflint::lsp {
 // The message, or a discarded value when the text is not valid JSON (the caller then parses it
 // the ordinary way, which says why). Equal to json::parse(body) for every valid message. The
 // largest string is decoded in place and takes the body's buffer (pass an rvalue to avoid a copy).
-nlohmann::json parse_message(std::string body, size_t threshold = 1u << 20);
+nlohmann::json parse_message(std::string body, size_t threshold = 1u << 16);
 
 }  // namespace kflint::lsp

@@ -302,6 +302,7 @@ void Server::did_open(json& params) {
 
 void Server::did_change(const json& params) {
   OpenDocument& doc = open_document(params.at("textDocument"));
+  const auto start = std::chrono::steady_clock::now();
   for (const json& change : params.at("contentChanges")) {
     const bool ranged = change.contains("range");
     const json& r = ranged ? change["range"] : json::object();
@@ -310,6 +311,7 @@ void Server::did_change(const json& params) {
                           change.at("text").get<std::string>(), encoding_.utf16))
       throw std::runtime_error("change outside the document");
   }
+  edited_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   doc.version = params.at("textDocument").value("version", doc.version + 1);
   doc.dirty = doc.unpublished = true;
   if (!waiting_.empty()) admit_waiting(doc.uri);
@@ -346,13 +348,13 @@ void Server::publish_pending() {
     // building the message (only the JSON of documents analyzed again is new) and writing it, the
     // floor the push model sets (the whole set is written for every change).
     if (trace_ != "off")
-      notify("$/logTrace", {{"message", "kflint: received " + fixed(received_ms_) + " ms, decoded " + fixed(decoded_ms_) + " ms, analysis " +
+      notify("$/logTrace", {{"message", "kflint: received " + fixed(received_ms_) + " ms, decoded " + fixed(decoded_ms_) + " ms, edits applied " + fixed(edited_ms_) + " ms, analysis " +
                                             ms(analyzed - start) + " ms (" + std::to_string(doc.result.analyzed) + " of " +
                                             std::to_string(doc.result.documents.size()) + " documents), publication " + ms(Clock::now() - analyzed) +
                                             " ms (" + std::to_string(doc.diagnostics().size()) + " diagnostics, " +
                                             std::to_string(doc.diagnostics_json.serialized()) + " serialized, " + std::to_string(message.size()) +
                                             " bytes; building " + ms(serialized - analyzed) + " ms, writing " + ms(Clock::now() - serialized) + " ms)"}});
-    received_ms_ = decoded_ms_ = 0;
+    received_ms_ = decoded_ms_ = edited_ms_ = 0;
   }
 }
 

@@ -64,8 +64,8 @@ class Server {
   bool refresh_wanted_ = false;  // the configuration changed since the last batch
   uint64_t requests_sent_ = 0;
   // For the trace of the next publication: how long the messages since the last one took to
-  // arrive (the longest) and to decode (all).
-  double received_ms_ = 0, decoded_ms_ = 0;
+  // arrive (the longest), to decode (all), and their edits to apply to the stored texts.
+  double received_ms_ = 0, decoded_ms_ = 0, edited_ms_ = 0;
 };
 
 }  // namespace kflint::lsp
