@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/huge_pages.h"
 #include "core/text_util.h"
 
 namespace fs = std::filesystem;
@@ -74,7 +75,10 @@ std::optional<std::string> read_file(const std::string& path, uint64_t max_size,
   std::string content;
   // Room for the whole file at once (a 30 MB stream is not copied again at each doubling);
   // pipes and special files report no size and grow as they are read.
-  if (const uintmax_t size = fs::file_size(path, ec); !ec && size <= max_size) content.reserve(static_cast<size_t>(size) + 1);
+  if (const uintmax_t size = fs::file_size(path, ec); !ec && size <= max_size) {
+    content.reserve(static_cast<size_t>(size) + 1);
+    prefer_huge_pages(content.data(), content.capacity());
+  }
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     content.append(buf, static_cast<size_t>(in.gcount()));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <poll.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -12,25 +11,9 @@
 #include <string_view>
 #include <cstring>
 
+#include "core/huge_pages.h"
+
 namespace kflint::lsp {
-namespace {
-
-// Asks for huge pages behind a large buffer not yet written: on the virtual machines this runs on,
-// faulting in 4 KiB pages one by one costs ~3 ms per MB written the first time (a 30 MB didOpen
-// spent ~100 ms on it), 2 MiB pages about a tenth of that. Advice only: where the kernel has no
-// transparent huge pages nothing changes.
-void prefer_huge_pages(char* data, size_t size) {
-#ifdef MADV_HUGEPAGE
-  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  const uintptr_t from = (reinterpret_cast<uintptr_t>(data) + page - 1) & ~(page - 1);
-  const uintptr_t to = (reinterpret_cast<uintptr_t>(data) + size) & ~(page - 1);
-  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
-#else
-  (void)data, (void)size;
-#endif
-}
-
-}  // namespace
 
 bool Transport::fill(bool block) {
   if (eof_) return false;
