@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/json_syntax.h"
@@ -18,6 +19,14 @@ struct Frame {
   bool want_key = false;
   std::string key;
   size_t index = 0;
+  std::unordered_set<std::string> keys;  // of an object: a repeated key is left to the ordinary parser
+
+  // False when the object already has `k` (the ordinary parser keeps the last value, and a large
+  // string put back by its pointer would take the place of a later duplicate).
+  bool add_key(std::string k) {
+    key = k;
+    return keys.insert(std::move(k)).second;
+  }
 };
 
 // The UTF-8 bytes of `cp` into `out`; how many.
@@ -153,6 +162,10 @@ json parse_message(std::string body, size_t threshold) {
       if (stack.empty()) return json::parse(body, nullptr, false);
       stack.pop_back();
       ++i;
+      // The message is complete. After it the ordinary parser accepts only blanks, and stops at
+      // a NUL byte without reading further: nothing after it is scanned (its strings have no
+      // place in the message).
+      if (stack.empty()) break;
     } else if (c == ',') {
       if (!stack.empty()) {
         if (stack.back().object) stack.back().want_key = true;
@@ -163,7 +176,7 @@ json parse_message(std::string body, size_t threshold) {
       const size_t end = string_end(body, i);
       if (end == std::string::npos) return json::parse(body, nullptr, false);
       if (!stack.empty() && stack.back().object && stack.back().want_key) {
-        stack.back().key = string_value(body, i);
+        if (!stack.back().add_key(string_value(body, i))) return json::parse(body, nullptr, false);
         stack.back().want_key = false;
       } else if (end - i - 2 >= threshold && !stack.empty()) {
         if (check_text_encoding(std::string_view(body).substr(i + 1, end - i - 2))) return json::parse(body, nullptr, false);
@@ -183,6 +196,16 @@ json parse_message(std::string body, size_t threshold) {
   small.append(body, copied, std::string::npos);
   json message = json::parse(small, nullptr, false);
   if (message.is_discarded()) return message;
+  // Each large string must have left an empty string where the scan put it. It may not have: the
+  // ordinary parser stops at a NUL byte after a complete value, so what follows is not read.
+  try {
+    for (const Large& l : large) {
+      const json::json_pointer at(l.pointer);
+      if (!message.contains(at) || message.at(at) != "") return json::parse(body, nullptr, false);
+    }
+  } catch (const json::exception&) {  // a token that is no array index there
+    return json::parse(body, nullptr, false);
+  }
   // The largest string takes the body's buffer (decoded in place, last: the others are read
   // from the body first); the others get their own.
   const size_t largest = static_cast<size_t>(

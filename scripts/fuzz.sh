@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ci=0
 if [ "${1:-}" = "--ci" ]; then ci=1; shift; seconds=0; else seconds="${1:-30}"; shift || true; fi
-all=(pipeline yaml_values quantity image_ref suppression_config lsp_transport lsp_session fix_safety config_glob)
+all=(pipeline yaml_values quantity image_ref suppression_config lsp_transport lsp_message lsp_session fix_safety config_glob)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -32,6 +32,7 @@ ci_runs() {
     suppression_config) echo 50000 ;;
     config_glob) echo 50000 ;;
     lsp_transport) echo 300000 ;;
+    lsp_message) echo 200000 ;;
     lsp_session) echo 4000 ;;
     *) echo 1000 ;;
   esac
@@ -48,7 +49,7 @@ for t in "${targets[@]}"; do
   dict=()
   case "$t" in
     pipeline|yaml_values|fix_safety) seeds+=(examples tests/rules); dict=(-dict=fuzz/dict/yaml.dict) ;;
-    lsp_transport|lsp_session) dict=(-dict=fuzz/dict/lsp.dict) ;;
+    lsp_transport|lsp_message|lsp_session) dict=(-dict=fuzz/dict/lsp.dict) ;;
   esac
   # Per-input time limit: a slow input is a failure (the glob matcher must stay linear).
   timeout=10

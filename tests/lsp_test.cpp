@@ -293,6 +293,8 @@ TEST(LspJson, LargeStringsReadDirectlyEqualTheOrdinaryParse) {
       "{\"s\":\"raw\ncontrol\"}",
       R"({"s":"unterminated)",
       R"(["top level array string"])",
+      R"({"text":"first long string","text":""})",           // duplicate keys: the ordinary parser keeps the last
+      R"({"a":{"b":"long enough value"},"a":{"b":""}})",
   };
   for (const char* m : messages) {
     const nlohmann::json ordinary = nlohmann::json::parse(m, nullptr, false);
@@ -300,6 +302,11 @@ TEST(LspJson, LargeStringsReadDirectlyEqualTheOrdinaryParse) {
     EXPECT_EQ(direct.is_discarded(), ordinary.is_discarded()) << m;
     if (!ordinary.is_discarded()) EXPECT_EQ(direct, ordinary) << m;
   }
+  // The ordinary parser stops at a NUL byte after a complete value (found by fuzz_lsp_message).
+  static const char kNul[] = "\"range\"\0{\"a\":{\"b\":\"long enough value\"}}";
+  static const char kNulThenSameKey[] = "{\"method\":\"textDocument/didOpen\"}\0{\"method\":\"another one\"}";
+  for (const std::string nul : {std::string(kNul, sizeof kNul - 1), std::string(kNulThenSameKey, sizeof kNulThenSameKey - 1)})
+    EXPECT_EQ(parse_message(nul, 4), nlohmann::json::parse(nul, nullptr, false));
 }
 
 // Random messages with several large strings (escapes at their ends, \u escapes, surrogate pairs,
