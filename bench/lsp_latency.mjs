@@ -4,7 +4,8 @@
 // Prints one JSON line: {server, lines, documents, edits, open_ms, median_ms, p95_ms, max_ms, peak_rss_mb, ...}.
 // open_ms: didOpen to the first diagnostics (with --edits 0 the throughput figure of cli_bench.py);
 // open_sent_ms: of it, until the client had written the didOpen (its own JSON.stringify, UTF-8
-// encoding and writes: what any server waits for), so open_ms - open_sent_ms is the server's part.
+// encoding and writes: what any server waits for), so open_ms - open_sent_ms is the server's part;
+// client_floor_ms: the same message written by the same writer into `cat`, before the server starts.
 // kflint's trace ($/logTrace) splits each publication into analysis, building the message and
 // writing it (the push model's floor: the whole set is written for every change).
 import { spawn } from "node:child_process";
@@ -20,6 +21,21 @@ const uri = pathToFileURL(file).href;
 const text = readFileSync(file, "utf8");
 const edits = Number(args.edits ?? 60);
 const serverName = args.server ?? "kflint";
+
+// The client's own floor for opening the file: the same didOpen written by the same writer into a
+// process that only reads it (`cat`), timed until the write resolves. No server can answer sooner.
+async function clientFloorMs() {
+  const sink = spawn("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
+  const writer = new StreamMessageWriter(sink.stdin);
+  const t0 = process.hrtime.bigint();
+  await writer.write({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "yaml", version: 1, text } } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  writer.dispose();
+  sink.stdin.end();
+  await new Promise((resolve) => sink.on("close", resolve));
+  return ms;
+}
+const floorMs = await clientFloorMs();
 
 const cmd = serverName === "kflint" ? [args.kflint, ["lsp"]] : [process.execPath, [path.join(here, "node_modules/yaml-language-server/bin/yaml-language-server"), "--stdio"]];
 const proc = spawn(cmd[0], cmd[1], { stdio: ["pipe", "pipe", "ignore"] });
@@ -100,7 +116,7 @@ setTimeout(() => proc.kill(), 2000).unref();
 const open = traces[0] ?? {};
 const ms = (x) => (x == null ? null : +x.toFixed(2));
 console.log(JSON.stringify({ server: serverName, lines: lines.length, documents: (text.match(/^kind: /gm) || []).length, edits, open_ms: +openMs.toFixed(1),
-  open_sent_ms: ms(sentMs), median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +(times.length ? times[times.length - 1] : 0).toFixed(2),
+  open_sent_ms: ms(sentMs), client_floor_ms: ms(floorMs), median_ms: +pct(0.5).toFixed(2), p95_ms: +pct(0.95).toFixed(2), max_ms: +(times.length ? times[times.length - 1] : 0).toFixed(2),
   peak_rss_mb: rss && +rss.toFixed(1), size_mb: +(Buffer.byteLength(text) / 1e6).toFixed(1), diagnostics: open.diagnostics ?? null,
   decoded_median_ms: median(edited.map((t) => t.decoded)), edit_median_ms: median(edited.map((t) => t.edit)), analysis_median_ms: median(edited.map((t) => t.analysis)), publish_median_ms: median(edited.map((t) => t.publication)),
   building_median_ms: median(edited.map((t) => t.building)), writing_median_ms: median(edited.map((t) => t.writing)),
