@@ -50,11 +50,14 @@ void SourceText::edit(uint32_t start, uint32_t end, std::string_view inserted) {
   // Drop shifted starts the scan covered (at or before scan_to), then splice the scanned ones in.
   auto keep_from = std::upper_bound(tail, line_starts_.end(), scan_to);
   fresh.erase(std::remove_if(fresh.begin(), fresh.end(), [&](uint32_t s) { return keep_from != line_starts_.end() && s >= *keep_from; }), fresh.end());
-  const size_t head = first_line + 1;
-  std::vector<uint32_t> rest(keep_from, line_starts_.end());
-  line_starts_.resize(head);
-  line_starts_.insert(line_starts_.end(), fresh.begin(), fresh.end());
-  line_starts_.insert(line_starts_.end(), rest.begin(), rest.end());
+  // In place: the entries [head, keep_from) become `fresh`; the index is moved only when the
+  // number of lines changed (no copy of the index per keystroke: at a million lines it is 4 MB).
+  const auto first = line_starts_.begin() + static_cast<std::ptrdiff_t>(first_line + 1);
+  const size_t replaced = static_cast<size_t>(keep_from - first);
+  const size_t common = std::min(replaced, fresh.size());
+  std::copy(fresh.begin(), fresh.begin() + static_cast<std::ptrdiff_t>(common), first);
+  if (fresh.size() < replaced) line_starts_.erase(first + static_cast<std::ptrdiff_t>(common), keep_from);
+  else line_starts_.insert(keep_from, fresh.begin() + static_cast<std::ptrdiff_t>(common), fresh.end());
   if (line_starts_.back() > n) line_starts_.pop_back();
   bom_ = bytes_.size() >= 3 && std::memcmp(bytes_.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
   kubeflow_.store(-1, std::memory_order_relaxed);
