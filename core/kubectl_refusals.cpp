@@ -1,7 +1,8 @@
 #include "core/kubectl_refusals.h"
 
-#include <cstring>
 #include <utility>
+
+#include "core/byte_words.h"
 
 namespace kflint {
 
@@ -42,9 +43,7 @@ std::string_view go_trim_space(std::string_view s) {
 std::optional<std::pair<uint32_t, const char*>> yaml11_line_break(std::string_view text) {
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     if ((i & 7) == 0 && i + 8 <= text.size()) {  // eight ASCII bytes: none of these starts there
-      uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
+      if (!words::any_non_ascii(words::load(text.data() + i))) {
         i += 7;
         continue;
       }

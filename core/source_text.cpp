@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/byte_words.h"
+
 namespace kflint {
 
 SourceText::SourceText(std::string bytes) : bytes_(std::move(bytes)) {
@@ -111,13 +113,10 @@ uint32_t SourceText::offset_of(uint32_t line, uint32_t column, bool utf16) const
 std::optional<ForbiddenChar> find_forbidden_char(std::string_view text) {
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull, kSpaces = 0x2020202020202020ull;
   for (size_t i = 0; i < n; ++i) {
     if ((i & 7) == 0 && i + 8 <= n) {  // eight printable ASCII bytes (0x20..0x7E) at once
-      uint64_t w;
-      std::memcpy(&w, data + i, 8);
-      // A flag in a byte's high bit: below 0x20 (the borrow), 0x7F or above (the carry), non-ASCII.
-      if (((((w - kSpaces) & ~w) | (w + kOnes) | w) & kHigh) == 0) {
+      const uint64_t w = words::load(text.data() + i);
+      if (!words::any_below(w, 0x20) && !words::any_at_least(w, 0x7F)) {
         i += 7;
         continue;
       }
@@ -150,12 +149,10 @@ std::optional<std::string> check_text_encoding(std::string_view bytes) {
     return std::string("file is UTF-16 (byte-order mark found); kflint reads UTF-8: convert it with iconv -f UTF-16 -t UTF-8");
   // The line is counted only for the message: most texts are ASCII, read eight bytes at a time.
   auto line_at = [&](size_t offset) { return std::to_string(1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n')); };
-  constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
   for (size_t i = 0; i < bytes.size();) {
     if (i + 8 <= bytes.size()) {
-      uint64_t w;
-      std::memcpy(&w, bytes.data() + i, 8);
-      if ((w & kHigh) == 0 && ((w - kOnes) & ~w & kHigh) == 0) {  // eight ASCII bytes, none of them NUL
+      const uint64_t w = words::load(bytes.data() + i);
+      if (!words::any_non_ascii(w) && !words::any_below(w, 1)) {  // eight ASCII bytes, none of them NUL
         i += 8;
         continue;
       }

@@ -25,9 +25,8 @@ DiagnosticsJson::Piece DiagnosticsJson::serialize(const FileResult& result, size
       while (end < one.size() && one[end] >= '0' && one[end] <= '9') ++end;
       const uint32_t line = static_cast<uint32_t>(std::stoul(one.substr(number, end - number)));
       piece.json.append(one, copied, number - copied);
-      piece.lines.push_back({piece.json.size(), 0, line - base_line});
+      piece.lines.push_back({piece.json.size(), end - number, line - base_line});
       copied = number;  // the digits stay in `json`; write() replaces them
-      piece.lines.back().digits = end - number;
     }
     piece.json.append(one, copied, std::string::npos);
   }

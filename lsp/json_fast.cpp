@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/byte_words.h"
 #include "core/json_syntax.h"
 #include "core/source_text.h"
 
@@ -41,16 +42,11 @@ size_t utf8(uint32_t cp, char* out) {
   return 4;
 }
 
-// Whether a byte below 0x20 is among the n at p, eight at a time (a word is flagged only when one
-// of its bytes is below 0x20: a borrow starts only at such a byte).
+// Whether a byte below 0x20 is among the n at p, eight at a time.
 bool has_control_character(const char* p, size_t n) {
-  constexpr uint64_t kHigh = 0x8080808080808080ull, kSpaces = 0x2020202020202020ull;
   size_t k = 0;
-  for (; k + 8 <= n; k += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + k, 8);
-    if ((w - kSpaces) & ~w & kHigh) return true;
-  }
+  for (; k + 8 <= n; k += 8)
+    if (words::any_below(words::load(p + k), 0x20)) return true;
   for (; k < n; ++k)
     if (static_cast<unsigned char>(p[k]) < 0x20) return true;
   return false;

@@ -16,25 +16,30 @@ namespace {
 
 uint32_t cursor(const OpenDocument& doc, const json& params, Encoding enc) { return offset_of(*doc.text, params.at("position"), enc); }
 
+// A value as the server writes it.
+std::string text(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 // Pull diagnostics (LSP 3.17): the document's findings under a result id that changes only when
 // it is analyzed again, so that a client asking about an untouched document hears "unchanged".
 // The result as JSON text: the items are the document's kept JSON (DiagnosticsJson).
 std::string pulled_diagnostics(const OpenDocument& doc, Encoding enc, const json& params) {
   const std::string id = std::to_string(doc.result_id);
   if (params.contains("previousResultId") && params["previousResultId"].is_string() && params["previousResultId"].get<std::string>() == id)
-    return json{{"kind", "unchanged"}, {"resultId", id}}.dump();
-  return R"({"items":)" + doc.diagnostics_json.array(doc.result, doc.uri, enc) + R"(,"kind":"full","resultId":)" + json(id).dump() + "}";
+    return text(json{{"kind", "unchanged"}, {"resultId", id}});
+  return R"({"items":)" + doc.diagnostics_json.array(doc.result, doc.uri, enc) + R"(,"kind":"full","resultId":)" + text(id) + "}";
 }
 
-// The features that answer from one open document's analysis: method -> (document, params).
-using Feature = json (*)(const OpenDocument&, Encoding, const json&);
+// The features that answer from one open document's analysis: method -> (document, params) ->
+// the result as JSON text (pull diagnostics write the document's kept JSON as it is).
+using Feature = std::string (*)(const OpenDocument&, Encoding, const json&);
 const std::map<std::string, Feature, std::less<>>& document_features() {
   static const std::map<std::string, Feature, std::less<>> table = {
-      {"textDocument/codeAction", [](const OpenDocument& d, Encoding e, const json& p) { return code_actions(d, e, p); }},
-      {"textDocument/hover", [](const OpenDocument& d, Encoding e, const json& p) { return hover(d, e, cursor(d, p, e)); }},
-      {"textDocument/completion", [](const OpenDocument& d, Encoding e, const json& p) { return completion(d, e, cursor(d, p, e)); }},
-      {"textDocument/documentSymbol", [](const OpenDocument& d, Encoding e, const json&) { return document_symbols(d, e); }},
-      {"textDocument/foldingRange", [](const OpenDocument& d, Encoding, const json&) { return folding_ranges(d); }},
+      {"textDocument/codeAction", [](const OpenDocument& d, Encoding e, const json& p) { return text(code_actions(d, e, p)); }},
+      {"textDocument/hover", [](const OpenDocument& d, Encoding e, const json& p) { return text(hover(d, e, cursor(d, p, e))); }},
+      {"textDocument/completion", [](const OpenDocument& d, Encoding e, const json& p) { return text(completion(d, e, cursor(d, p, e))); }},
+      {"textDocument/documentSymbol", [](const OpenDocument& d, Encoding e, const json&) { return text(document_symbols(d, e)); }},
+      {"textDocument/foldingRange", [](const OpenDocument& d, Encoding, const json&) { return text(folding_ranges(d)); }},
+      {"textDocument/diagnostic", [](const OpenDocument& d, Encoding e, const json& p) { return pulled_diagnostics(d, e, p); }},
   };
   return table;
 }
@@ -63,7 +68,7 @@ int Server::run() {
       // Untrusted input: types are checked before reading (json::value() throws on a mismatch).
       if (j.is_object() && j.contains("method") && j["method"] == "$/cancelRequest" && j.contains("params") && j["params"].is_object() &&
           j["params"].contains("id"))
-        cancelled_.insert(j["params"]["id"].dump(-1, ' ', false, json::error_handler_t::replace));
+        cancelled_.insert(text(j["params"]["id"]));
     }
     for (Transport::Message& m : batch) {
       if (!m.error.empty()) {
@@ -138,7 +143,7 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
     } else if (method == "shutdown") {
       state_ = State::ShutDown;
       reply(id, nullptr);
-    } else if (const auto feature = document_features().find(method); feature != document_features().end() || method == "textDocument/diagnostic") {
+    } else if (const auto feature = document_features().find(method); feature != document_features().end()) {
       const std::string uri = params.at("textDocument").at("uri").get<std::string>();
       auto it = documents_.find(uri);
       if (it == documents_.end())
@@ -147,8 +152,7 @@ void Server::dispatch_request(const json& id, const std::string& method, const j
                                                                : json::array());
       OpenDocument& doc = it->second;
       if (doc.dirty) relint(doc, options_for(doc));  // answer from the latest version
-      if (method == "textDocument/diagnostic") return reply_raw(id, pulled_diagnostics(doc, encoding_, params));
-      reply(id, feature->second(doc, encoding_, params));
+      reply_raw(id, feature->second(doc, encoding_, params));
     } else {
       reply_error(id, error_code::kMethodNotFound, "method not found: " + method);
     }
@@ -332,7 +336,7 @@ void Server::publish_pending() {
     return;
   }
   using Clock = std::chrono::steady_clock;
-  auto ms = [](Clock::duration d) { return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(d).count() / 1000.0); };
+  auto ms = [](Clock::duration d) { return fixed(std::chrono::duration<double, std::milli>(d).count()); };
   for (auto& [uri, doc] : documents_) {
     const Clock::time_point start = Clock::now();
     if (doc.dirty) relint(doc, options_for(doc));
@@ -341,7 +345,7 @@ void Server::publish_pending() {
     const Clock::time_point analyzed = Clock::now();
     const std::string message = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":)" +
                                 doc.diagnostics_json.array(doc.result, uri, encoding_) + R"(,"uri":)" +
-                                json(uri).dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"version":)" + std::to_string(doc.version) + "}}";
+                                text(uri) + R"(,"version":)" + std::to_string(doc.version) + "}}";
     const Clock::time_point serialized = Clock::now();
     transport_.send(message);
     // With tracing on (`$/setTrace`), what the keystroke cost: the analysis, and the publication:
@@ -363,18 +367,18 @@ const OpenDocument* Server::document(const std::string& uri) const {
   return it == documents_.end() ? nullptr : &it->second;
 }
 
-void Server::reply(const json& id, json result) { transport_.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}.dump(-1, ' ', false, json::error_handler_t::replace)); }
+void Server::reply(const json& id, json result) { reply_raw(id, text(result)); }
 
 void Server::reply_raw(const json& id, const std::string& result) {
-  transport_.send(R"({"id":)" + id.dump(-1, ' ', false, json::error_handler_t::replace) + R"(,"jsonrpc":"2.0","result":)" + result + "}");
+  transport_.send(R"({"id":)" + text(id) + R"(,"jsonrpc":"2.0","result":)" + result + "}");
 }
 
 void Server::reply_error(const json& id, int code, const std::string& message) {
-  transport_.send(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}}.dump(-1, ' ', false, json::error_handler_t::replace));
+  transport_.send(text(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}}));
 }
 
 void Server::notify(const std::string& method, json params) {
-  transport_.send(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+  transport_.send(text(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}));
 }
 
 }  // namespace kflint::lsp
