@@ -1,23 +1,21 @@
-# kflint in a container (Debian 12). Build: docker build -t kflint:latest .
+# kflint in a container: the portable executable on debian:12-slim, running as a non-root user.
+# The build stage installs the build dependencies only and runs the same release script the test
+# suite runs (scripts/setup.sh build, scripts/release.sh). No container engine runs on the
+# project's own machines, so the suite checks this file without one (tests/e2e/dockerfile_check.sh).
+# Build: docker build -t kflint:latest .
 # Run:   docker run --rm -v "$PWD:/src" -w /src kflint:latest check jobs/
 FROM debian:12-slim AS build
-RUN apt-get update \
- && apt-get install -y --no-install-recommends build-essential cmake ninja-build pkg-config git ca-certificates unzip \
-      libyaml-cpp-dev libvalijson-dev libtree-sitter-dev nlohmann-json3-dev libcli11-dev python3 python3-yaml nodejs npm \
- && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN npm ci --prefix third_party --ignore-scripts --no-audit --no-fund \
- && cmake -S . -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKFLINT_BUILD_TESTS=OFF \
- && cmake --build /build --target kflint \
- && strip /build/kflint
+RUN scripts/setup.sh build \
+ && scripts/release.sh --out /artifacts \
+ && mkdir -p /opt/kflint \
+ && tar -xzf /artifacts/kflint-*-linux-x86_64.tar.gz -C /opt/kflint --strip-components=1
 
 FROM debian:12-slim
-RUN apt-get update \
- && apt-get install -y --no-install-recommends libyaml-cpp0.7 libtree-sitter0 \
- && rm -rf /var/lib/apt/lists/* \
- && useradd --system --no-create-home kflint
-COPY --from=build /build/kflint /usr/local/bin/kflint
+COPY --from=build /opt/kflint/bin/kflint /usr/local/bin/kflint
+COPY --from=build /opt/kflint/share /usr/local/share
+RUN useradd --system --no-create-home kflint
 USER kflint
 ENTRYPOINT ["/usr/local/bin/kflint"]
 CMD ["check", "."]

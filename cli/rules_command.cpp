@@ -55,6 +55,7 @@ int run_version(std::ostream& out) {
   out << "kflint " << KFLINT_VERSION << "\n";
   out << "schemas: " << schema::schema_source("TFJob") << "; " << schema::schema_source("MXJob") << "\n";
   out << "rules: " << all_rules().size() << "\n";
+  out << "license: Apache-2.0 (LICENSE; the libraries it contains: THIRD-PARTY-LICENSES)\n";
   return 0;
 }
 

@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-"""Derive kflint's validation schemas from the upstream Kubeflow CRDs.
+"""Derive kflint's validation schemas from the upstream Kubeflow CRDs, in two steps.
 
-Reads the TFJob and MXJob CRDs (training-operator v1.8.1, kubeflow.org/v1) and writes one
-compact JSON Schema per kind into schema/generated/. The CRDs themselves are data that lives in
-the shared reference folder; only the derived schemas are committed.
+1. import (a maintainer's step, needs the upstream CRD files: `--crds DIR`): reads the TFJob and
+   MXJob CRDs (training-operator v1.8.1, kubeflow.org/v1) and writes, per kind,
+   `schema/upstream/<kind>.json` (the v1 version's openAPIV3Schema with its descriptions removed,
+   plus where it came from: repository, tag, commit, path and the CRD file's sha256) and
+   `schema/generated/<kind>.docs.json` (the descriptions, for hover and completion). The CRD files
+   themselves are never committed; schema/upstream/README.md says how to fetch them again.
+2. derive (offline, in the test suite): reads `schema/upstream/<kind>.json` and writes
+   `schema/generated/<kind>.schema.json`, the schema kflint validates with. The oracle test
+   (tests/oracle) validates with the upstream structure itself, not with this derivation.
 
 What the derivation changes, and why:
   * every object with `properties` gets `additionalProperties: false` unless it declares a map,
@@ -16,26 +22,37 @@ What the derivation changes, and why:
   * `status` accepts anything (KF5xx reports it as a server-populated field);
   * the legacy run-policy fields (tf-operator / mxnet-operator v1, Huawei CCI) are accepted
     directly under `spec`, marked `x-kflint-layout: legacy`; rule KF220 decides per target;
-  * descriptions are dropped (they live in the CRD; hover reads them from schema/generated/*.docs.json).
+  * descriptions are dropped (hover reads them from schema/generated/*.docs.json).
 
-Usage: derive_schemas.py [--crds DIR] [--out DIR] [--check]
-  --check  exit 1 (and name the file) when the committed output differs from a fresh derivation.
+Usage: derive_schemas.py [--crds DIR] [--check]
+  --crds   also run step 1 from the CRD files in DIR (e.g. a checkout of training-operator's
+           manifests/base/crds at the tag named in schema/upstream/README.md)
+  --check  write nothing; exit 1 (and name the file) when a committed output differs from a
+           fresh derivation (step 2 always, step 1 too when --crds is given)
 """
 import argparse
 import copy
+import hashlib
 import json
 import os
 import sys
 
-import yaml
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_CRDS = os.path.join(HERE, "..", "..", "shared", "reference", "crds", "training-operator-v1.8.1")
+UPSTREAM = os.path.join(HERE, "upstream")
+GENERATED = os.path.join(HERE, "generated")
 SOURCES = {
     "tfjob": "kubeflow.org_tfjobs.yaml",
     "mxjob": "kubeflow.org_mxjobs.yaml",
 }
 CRD_RELEASE = "training-operator v1.8.1"
+# Where the CRDs of CRD_RELEASE are published (Apache-2.0), recorded in each upstream file.
+CRD_ORIGIN = {
+    "repository": "https://github.com/kubeflow/training-operator",
+    "tag": "v1.8.1",
+    "commit": "0f8735faade3651dfe44e45c6fbc30fa9152641d",
+    "directory": "manifests/base/crds",
+    "license": "Apache-2.0",
+}
 INT32 = {"minimum": -2147483648, "maximum": 2147483647}
 LEGACY_RUN_POLICY = ["activeDeadlineSeconds", "backoffLimit", "cleanPodPolicy", "ttlSecondsAfterFinished"]
 
@@ -107,10 +124,37 @@ def collect_docs(node, path, docs):
         collect_docs(node["additionalProperties"], f"{path}.*", docs)
 
 
-def derive(crd):
+def without_descriptions(node):
+    """The schema node with every `description` removed (they go to the docs file instead)."""
+    if isinstance(node, dict):
+        return {k: without_descriptions(v) for k, v in node.items() if k != "description"}
+    if isinstance(node, list):
+        return [without_descriptions(v) for v in node]
+    return node
+
+
+def import_crd(crd, file_name, sha256):
+    """Step 1: one CRD file -> (the upstream record, the field docs)."""
     version = next(v for v in crd["spec"]["versions"] if v["name"] == "v1")
     source = version["schema"]["openAPIV3Schema"]
-    schema = convert(source)
+    docs = {}
+    collect_docs(source, "", docs)
+    origin = dict(CRD_ORIGIN, path=f"{CRD_ORIGIN['directory']}/{file_name}", sha256=sha256)
+    del origin["directory"]
+    record = {
+        "crd": crd["metadata"]["name"],
+        "kind": crd["spec"]["names"]["kind"],
+        "release": CRD_RELEASE,
+        "version": "v1",
+        "origin": origin,
+        "openAPIV3Schema": without_descriptions(source),
+    }
+    return record, docs
+
+
+def derive(record):
+    """Step 2: the upstream record -> kflint's validation schema."""
+    schema = convert(record["openAPIV3Schema"])
     schema["properties"]["metadata"] = copy.deepcopy(OBJECT_META)
     schema["properties"]["status"] = {}
     spec = schema["properties"]["spec"]
@@ -118,51 +162,70 @@ def derive(crd):
     # training-operator v1.9 added runPolicy.managedBy (TFJob only; MXJob was removed in v1.9):
     # accept it so v1.9 manifests are not reported as unknown fields, with the two values its
     # webhook accepts (pkg/common/util/webhooks.go: `Unsupported value`).
-    if crd["spec"]["names"]["kind"] == "TFJob":
+    if record["kind"] == "TFJob":
         run_policy["managedBy"] = {"type": "string", "enum": ["kubeflow.org/training-operator", "kueue.x-k8s.io/multikueue"]}
     for field in LEGACY_RUN_POLICY:
         legacy = copy.deepcopy(run_policy[field])
         legacy["x-kflint-layout"] = "legacy"
         spec["properties"][field] = legacy
     schema["$schema"] = "http://json-schema.org/draft-04/schema#"
-    schema["x-kflint-source"] = f"{CRD_RELEASE} {crd['metadata']['name']}"
-    docs = {}
-    collect_docs(source, "", docs)
-    return schema, docs
+    schema["x-kflint-source"] = f"{record['release']} {record['crd']}"
+    return schema
 
 
 def render(obj):
     return json.dumps(obj, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+def render_readable(obj):
+    return json.dumps(obj, sort_keys=True, indent=1) + "\n"
+
+
+class Output:
+    """Writes files, or (--check) only collects those whose committed text differs."""
+
+    def __init__(self, check):
+        self.check, self.stale = check, []
+
+    def put(self, target, text):
+        if self.check:
+            current = open(target, encoding="utf-8").read() if os.path.exists(target) else None
+            if current != text:
+                self.stale.append(target)
+            return
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--crds", default=DEFAULT_CRDS)
-    parser.add_argument("--out", default=os.path.join(HERE, "generated"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--crds", help="the upstream CRD files (step 1); without it, step 2 alone")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-    stale = []
+    out = Output(args.check)
     for stem, name in SOURCES.items():
-        path = os.path.join(args.crds, name)
-        if not os.path.exists(path):
-            sys.exit(f"derive_schemas: CRD not found: {path} (pass --crds DIR)")
-        with open(path, encoding="utf-8") as f:
-            schema, docs = derive(yaml.safe_load(f))
-        for suffix, obj in ((".schema.json", schema), (".docs.json", docs)):
-            target = os.path.join(args.out, stem + suffix)
-            text = render(obj)
-            if args.check:
-                current = open(target, encoding="utf-8").read() if os.path.exists(target) else None
-                if current != text:
-                    stale.append(target)
-            else:
-                os.makedirs(args.out, exist_ok=True)
-                with open(target, "w", encoding="utf-8") as f:
-                    f.write(text)
-    if stale:
-        print("derive_schemas: schema and CRD drifted apart; rerun schema/derive_schemas.py:", *stale, sep="\n  ")
+        upstream_file = os.path.join(UPSTREAM, stem + ".json")
+        if args.crds:
+            path = os.path.join(args.crds, name)
+            if not os.path.exists(path):
+                sys.exit(f"derive_schemas: CRD not found: {path}")
+            import yaml  # python3-yaml: only the import step reads YAML
+
+            data = open(path, "rb").read()
+            record, docs = import_crd(yaml.safe_load(data), name, hashlib.sha256(data).hexdigest())
+            out.put(upstream_file, render_readable(record))
+            out.put(os.path.join(GENERATED, stem + ".docs.json"), render(docs))
+        else:
+            if not os.path.exists(upstream_file):
+                sys.exit(f"derive_schemas: {upstream_file} not found (run step 1 with --crds DIR)")
+            with open(upstream_file, encoding="utf-8") as f:
+                record = json.load(f)
+        out.put(os.path.join(GENERATED, stem + ".schema.json"), render(derive(record)))
+    if out.stale:
+        print("derive_schemas: committed output and its source drifted apart; rerun schema/derive_schemas.py:", *out.stale, sep="\n  ")
         return 1
-    print("derive_schemas: " + ("up to date" if args.check else "written to " + args.out))
+    print("derive_schemas: " + ("up to date" if args.check else "written"))
     return 0
 
 

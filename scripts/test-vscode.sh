@@ -3,7 +3,7 @@
 # registry) driven by Debian's Chromium through puppeteer-core (tests/vscode/ui_test.mjs).
 #
 #   scripts/test-vscode.sh [KFLINT [VSIX [OUT_DIR]]]
-#   scripts/test-vscode.sh --prepare     (install and prepare only: scripts/setup.sh runs this)
+#   scripts/test-vscode.sh --prepare     (install and prepare only: scripts/test.sh runs this)
 #
 # Defaults: build/kflint, build/kflint.vsix (built by the vscode_extension test or
 # editors/vscode/build.sh), build/vscode-ui (screenshots, logs, the throw-away profile). ctest runs
@@ -21,7 +21,7 @@ vsix="$(readlink -m "${2:-$root/build/kflint.vsix}")"
 out="${3:-$root/build/vscode-ui}"
 here="$root/tests/vscode"
 for tool in node npm chromium rg make g++ python3; do
-  command -v "$tool" >/dev/null || { echo "test-vscode: $tool is missing (scripts/setup.sh installs it)" >&2; exit 2; }
+  command -v "$tool" >/dev/null || { echo "test-vscode: $tool is missing (scripts/setup.sh test installs it)" >&2; exit 2; }
 done
 $prepare_only || [ -f "$vsix" ] || { echo "test-vscode: no $vsix (run editors/vscode/build.sh $vsix)" >&2; exit 2; }
 

@@ -3,7 +3,7 @@
 # end-to-end and real-client tests; the same suite under sanitizers; a short run of each fuzzer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh test
 scripts/test-vscode.sh --prepare   # code-server and puppeteer-core for the VS Code UI test (pinned)
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKFLINT_BUILD_TESTS=ON >/dev/null
 cmake --build build

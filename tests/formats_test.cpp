@@ -1,5 +1,5 @@
 // Every output format on the same findings: JSON parsed back, SARIF and GitLab validated against
-// their JSON schemas (shared/reference/formats) with valijson, GitHub and JUnit checked by shape.
+// their JSON schemas (SARIF from the npm registry, GitLab's written here: tests/formats/) with valijson, GitHub and JUnit checked by shape.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -82,7 +82,7 @@ TEST(Formats, SarifValidatesAgainstTheOfficialSchema) {
   o.format = "sarif";
   const CliRun r = run(o);
   const nlohmann::json log = nlohmann::json::parse(r.out);
-  const std::string schema = std::string(KFLINT_SHARED_DIR) + "/reference/formats/sarif-schema-2.1.0.json";
+  const std::string schema = std::string(KFLINT_SARIF_SCHEMA);
   ASSERT_TRUE(fs::exists(schema)) << schema;
   EXPECT_EQ(validate(schema, log), "");
   const nlohmann::json& run0 = log["runs"][0];
@@ -101,7 +101,7 @@ TEST(Formats, SarifValidatesAgainstTheOfficialSchema) {
 
 TEST(Formats, SarifRejectsABrokenLogToo) {
   // The validation above can fail: a log without `version` is rejected by the same schema.
-  const std::string schema = std::string(KFLINT_SHARED_DIR) + "/reference/formats/sarif-schema-2.1.0.json";
+  const std::string schema = std::string(KFLINT_SARIF_SCHEMA);
   EXPECT_NE(validate(schema, nlohmann::json{{"runs", nlohmann::json::array()}}), "");
 }
 
@@ -113,7 +113,7 @@ TEST(Formats, GitlabValidatesAgainstItsSchema) {
   const nlohmann::json issues = nlohmann::json::parse(r.out);
   ASSERT_TRUE(issues.is_array());
   ASSERT_FALSE(issues.empty());
-  EXPECT_EQ(validate(std::string(KFLINT_SHARED_DIR) + "/reference/formats/gitlab-code-quality.schema.json", issues), "");
+  EXPECT_EQ(validate(std::string(KFLINT_SOURCE_DIR) + "/tests/formats/gitlab-code-quality.schema.json", issues), "");
   std::set<std::string> fingerprints;
   for (const auto& i : issues) EXPECT_TRUE(fingerprints.insert(i["fingerprint"].get<std::string>()).second) << "fingerprints are unique";
 }

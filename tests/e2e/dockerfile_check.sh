@@ -2,8 +2,9 @@
 # A build-free check of the Dockerfile (no Docker engine runs here): every instruction is a
 # Dockerfile instruction, base images are pinned to a release, apt-get installs use
 # --no-install-recommends and clean their lists, every COPY source exists in the build context
-# (or is an earlier stage), the packages it installs exist in Debian 12, and the runtime stage
-# does not run as root.  dockerfile_check.sh [Dockerfile]
+# (or is an earlier stage), the packages it installs exist in Debian 12, the scripts it runs exist
+# (it builds with the same scripts/setup.sh and scripts/release.sh the suite tests), and the
+# runtime stage does not run as root.  dockerfile_check.sh [Dockerfile]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 file="${1:-$root/Dockerfile}"
@@ -20,6 +21,9 @@ while read -r keyword rest; do
       [[ "$image" == *:* && "$image" != *:latest ]] || err "FROM $image is not pinned to a release"
       [[ "$rest" =~ [Aa][Ss][[:space:]]+([a-z0-9_-]+) ]] && stages+=("${BASH_REMATCH[1]}") ;;
     RUN)
+      for script in $(grep -oE 'scripts/[A-Za-z0-9_.-]+' <<<"$rest"); do
+        [ -f "$root/$script" ] || err "RUN calls $script, which does not exist"
+      done
       if grep -q "apt-get install" <<<"$rest"; then
         grep -q -- "--no-install-recommends" <<<"$rest" || err "apt-get install without --no-install-recommends"
         grep -q "rm -rf /var/lib/apt/lists" <<<"$rest" || err "apt lists not removed in the same layer"
@@ -42,5 +46,6 @@ while read -r keyword rest; do
 done <<<"$instructions"
 [ "${last_user:-root}" != root ] || err "the final stage runs as root"
 grep -q '^ENTRYPOINT \["/usr/local/bin/kflint"\]' "$file" || err "ENTRYPOINT is not the kflint binary"
+grep -q 'scripts/setup.sh build' "$file" && grep -q 'scripts/release.sh' "$file" || err "the image is not built by scripts/setup.sh build and scripts/release.sh"
 [ $fail -eq 0 ] && echo "1 passed, 0 failed"
 exit $fail

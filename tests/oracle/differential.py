@@ -14,7 +14,7 @@ names a check, the words kflint says (a substring of its message), and the reaso
 difference fails. With --fixtures, every listed row must still occur among the files checked
 (a row that no longer differs is stale: the table must say only what is true).
 
-Usage: differential.py [--fixtures] [--crds CRD_DIR] KFLINT ORACLE AGREEMENT_MD ROOT...
+Usage: differential.py [--fixtures] [--schemas DIR] KFLINT ORACLE AGREEMENT_MD ROOT...
 """
 import json
 import os
@@ -89,14 +89,14 @@ def main():
     fixtures = args[0] == "--fixtures"
     if fixtures:
         args = args[1:]
-    crds = []
-    if args[0] == "--crds":
-        crds, args = ["-crds", args[1]], args[2:]
+    schemas = []
+    if args[0] == "--schemas":  # schema/upstream: the CRD schemas kflint imported
+        schemas, args = ["-schemas", args[1]], args[2:]
     kflint, oracle, agreement_md, roots = args[0], args[1], args[2], args[3:]
     source_dir = os.path.dirname(os.path.dirname(os.path.abspath(agreement_md)))
     files = files_under(roots)
     verdicts = {}
-    proc = subprocess.run([oracle] + crds + files, capture_output=True, check=True)
+    proc = subprocess.run([oracle] + schemas + files, capture_output=True, check=True)
     for line in proc.stdout.decode("utf-8").split("\n"):
         if not line.strip():
             continue

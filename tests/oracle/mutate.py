@@ -74,9 +74,10 @@ def mutant(text, rng):
     return out
 
 
-def seeds(source_dir, shared_dir):
+def seeds(source_dir):
     paths = []
-    for root in [os.path.join(source_dir, "examples"), os.path.join(source_dir, "tests", "rules"), os.path.join(shared_dir, "reference", "cci-api", "examples")]:
+    # examples/ includes request bodies in the shapes the Huawei CCI manual documents (examples/api/).
+    for root in [os.path.join(source_dir, "examples"), os.path.join(source_dir, "tests", "rules")]:
         for base, dirs, names in os.walk(root):
             dirs.sort()
             for n in sorted(names):
@@ -86,12 +87,12 @@ def seeds(source_dir, shared_dir):
 
 
 def main():
-    source_dir, shared_dir, out, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    rng = random.Random(int(sys.argv[5]) if len(sys.argv) > 5 else 20261205)
+    source_dir, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 20261205)
     os.makedirs(out, exist_ok=True)
     for old in os.listdir(out):
         os.remove(os.path.join(out, old))
-    texts = [open(p, encoding="utf-8", errors="surrogateescape").read() for p in seeds(source_dir, shared_dir)]
+    texts = [open(p, encoding="utf-8", errors="surrogateescape").read() for p in seeds(source_dir)]
     for n in range(count):
         with open(os.path.join(out, "m%05d.yaml" % n), "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
             f.write(mutant(rng.choice(texts), rng))

@@ -184,7 +184,7 @@ func main() {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	args := os.Args[1:]
-	if len(args) >= 2 && args[0] == "-crds" {
+	if len(args) >= 2 && args[0] == "-schemas" {
 		if err := loadSchemas(args[1]); err != nil {
 			fmt.Fprintln(os.Stderr, "oracle:", err)
 			os.Exit(2)

@@ -7,6 +7,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,7 +16,6 @@ import (
 	"k8s.io/kube-openapi/pkg/validation/spec"
 	"k8s.io/kube-openapi/pkg/validation/strfmt"
 	"k8s.io/kube-openapi/pkg/validation/validate"
-	"sigs.k8s.io/yaml"
 )
 
 var schemas = map[string]*spec.Schema{} // by kind
@@ -27,36 +27,30 @@ var objectMetaFields = map[string]bool{"name": true, "generateName": true, "name
 	"deletionGracePeriodSeconds": true, "labels": true, "annotations": true, "ownerReferences": true, "finalizers": true,
 	"managedFields": true}
 
+// loadSchemas reads the CRD schemas kflint imported from the operator's CRDs
+// (schema/upstream/<kind>.json: the v1 openAPIV3Schema without descriptions, and its origin).
 func loadSchemas(dir string) error {
-	for kind, file := range map[string]string{"TFJob": "kubeflow.org_tfjobs.yaml", "MXJob": "kubeflow.org_mxjobs.yaml"} {
+	for kind, file := range map[string]string{"TFJob": "tfjob.json", "MXJob": "mxjob.json"} {
 		data, err := os.ReadFile(filepath.Join(dir, file))
 		if err != nil {
 			return err
 		}
-		j, err := yaml.YAMLToJSON(data)
-		if err != nil {
+		var record struct {
+			Kind            string
+			Version         string
+			OpenAPIV3Schema json.RawMessage
+		}
+		if err := json.Unmarshal(data, &record); err != nil {
 			return err
 		}
-		var crd struct {
-			Spec struct {
-				Versions []struct {
-					Name   string
-					Schema struct{ OpenAPIV3Schema json.RawMessage }
-				}
-			}
+		if record.Kind != kind || record.Version != "v1" {
+			return fmt.Errorf("%s: kind %q version %q, want %s v1", file, record.Kind, record.Version, kind)
 		}
-		if err := json.Unmarshal(j, &crd); err != nil {
+		s := &spec.Schema{}
+		if err := json.Unmarshal(record.OpenAPIV3Schema, s); err != nil {
 			return err
 		}
-		for _, v := range crd.Spec.Versions {
-			if v.Name == "v1" {
-				s := &spec.Schema{}
-				if err := json.Unmarshal(v.Schema.OpenAPIV3Schema, s); err != nil {
-					return err
-				}
-				schemas[kind] = s
-			}
-		}
+		schemas[kind] = s
 	}
 	return nil
 }
