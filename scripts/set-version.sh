@@ -17,6 +17,7 @@ sed -i "0,/\"version\": \"$esc\"/s//\"version\": \"$new\"/" "$root/editors/vscod
 sed -i "0,/\"version\": \"$esc\"/s//\"version\": \"$new\"/" "$root/editors/vscode/package-lock.json"
 sed -i "0,/\"version\": \"$esc\"/s//\"version\": \"$new\"/" "$root/editors/vscode/package-lock.json"
 for doc in "$root"/README.md "$root"/docs/*.md; do
-  sed -i -e "s/rev: v$esc\b/rev: v$new/g" -e "s/@v$esc\b/@v$new/g" -e "s/\"version\": \"$esc\"/\"version\": \"$new\"/g" "$doc"
+  sed -i -e "s/rev: v$esc\b/rev: v$new/g" -e "s/@v$esc\b/@v$new/g" -e "s/\"version\": \"$esc\"/\"version\": \"$new\"/g" \
+    -e "s|download/v$esc/kflint-$esc-|download/v$new/kflint-$new-|g" "$doc"
 done
 echo "set-version: $old -> $new (now add a '## [$new] - YYYY-MM-DD' heading to CHANGELOG.md)"

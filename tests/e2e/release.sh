@@ -42,12 +42,8 @@ out_bad=$(run check --no-source tfjob-typos.yaml); rc=$?
 [ $rc -eq 1 ] && grep -q "KF101" <<<"$out_bad" && ok "a bad job has errors (exit 1, KF101)" || bad "bad job: exit $rc: $out_bad"
 # The same findings as the build's own binary; only the rule-page links differ (the build's binary
 # links its build tree's pages; a lone executable has none beside it and prints no link).
-without_links() { python3 -c 'import json,sys
-def strip(v):
-    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k != "url"}
-    if isinstance(v, list): return [strip(x) for x in v]
-    return v
-print(json.dumps(strip(json.load(sys.stdin)), sort_keys=True))'; }
+without_links() { node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () =>
+  console.log(JSON.stringify(JSON.parse(s), (k, v) => k === "url" ? undefined : v)))'; }
 native=$("$build/kflint" check --no-source --format json "$work/empty/tfjob-typos.yaml" | without_links)
 portable=$(run check --no-source --format json "$work/empty/tfjob-typos.yaml" | without_links)
 [ -n "$native" ] && [ "$native" = "$portable" ] && ok "the portable executable's findings equal the build's" || bad "portable and native outputs differ"

@@ -29,10 +29,16 @@ while IFS= read -r manifest; do
     [ "$lv" = "$version" ] && [ "$rv" = "$version" ] && ok "${lock#"$root"/}: version $version" || bad "${lock#"$root"/}: versions '$lv' and '$rv', not $version"
   fi
 done < <(find "$root" -name package.json -not -path '*/node_modules/*' -not -path '*/build*/*' | sort)
-grep -q "^## \[$version\]" "$root/CHANGELOG.md" && ok "CHANGELOG.md has a section for $version" || bad "CHANGELOG.md has no '## [$version]' section"
+"$root/scripts/changelog-section.sh" "$version" >/dev/null && ok "CHANGELOG.md has release notes for $version" || bad "CHANGELOG.md has no '## [$version]' section with text"
+! "$root/scripts/changelog-section.sh" 0.0.0-none >/dev/null 2>&1 && ok "changelog-section.sh fails for a version with no section" || bad "changelog-section.sh found notes for a version that has none"
+# The release workflow runs scripts that exist.
+for script in $(grep -oE '(scripts|tests/e2e)/[A-Za-z0-9_.-]+\.sh' "$root/.github/workflows/release.yml" | sort -u); do
+  [ -x "$root/$script" ] || [ -f "$root/$script" ] || bad "release.yml runs $script, which does not exist"
+done
 # Pins the docs tell users to write: `rev: vX.Y.Z` (pre-commit) and `@vX.Y.Z` (the Action).
-pins=$(grep -rhoE '(rev: v|@v)[0-9]+\.[0-9]+\.[0-9]+' "$root/README.md" "$root"/docs/*.md "$root"/action.yml 2>/dev/null | sort -u)
-stale=$(grep -vE "(rev: v|@v)${version//./\\.}\$" <<<"$pins" | grep -v '^$')
+pins=$(grep -rhoE '(rev: v|@v)[0-9]+\.[0-9]+\.[0-9]+|download/v[0-9.]+/kflint-[0-9.]+-' "$root/README.md" "$root"/docs/*.md "$root"/action.yml 2>/dev/null | sort -u)
+v="${version//./\\.}"
+stale=$(grep -vE "^((rev: v|@v)$v|download/v$v/kflint-$v-)\$" <<<"$pins" | grep -v '^$')
 [ -z "$stale" ] && ok "every pin in the docs names v$version ($(wc -l <<<"$pins") kinds)" || bad "stale pins in the docs: $(tr '\n' ' ' <<<"$stale")"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
