@@ -32,6 +32,7 @@ FileReport report_of(const std::string& path, const std::string& display, FileRe
   r.skipped = std::move(result.skipped);
   r.jobs = result.jobs;
   r.embedded = result.embedded;
+  r.unread = result.unread;
   r.go_template = result.go_template;
   r.notes = std::move(result.notes);
   r.input_error = result.input_error;

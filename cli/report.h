@@ -19,6 +19,7 @@ struct FileReport {
   uint32_t jobs = 0;
   uint32_t embedded = 0;             // of jobs: inside a Katib Experiment or an Argo manifest
   bool go_template = false;          // a Go/Helm template: not linted (KF009)
+  uint32_t unread = 0;               // documents not read as YAML and left silent (they never mention Kubeflow)
   std::vector<std::string> notes;    // which embedded jobs were linted (--verbose)
   bool input_error = false;  // KF000: the file could not be linted
   size_t fixes_applied = 0;
@@ -30,6 +31,7 @@ struct FileReport {
 struct Summary {
   size_t files = 0, jobs = 0, embedded = 0, errors = 0, warnings = 0, infos = 0, hints = 0, fixed = 0;
   size_t templates = 0;    // Go/Helm templates: read, not linted until rendered
+  size_t unread = 0;       // documents that are not YAML kflint reads and never mention Kubeflow: silent, not clean
   size_t not_checked = 0;  // files left out because their configuration is invalid
 };
 Summary summarize(const std::vector<FileReport>& reports);

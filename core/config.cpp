@@ -119,12 +119,47 @@ std::string ConfigError::to_string() const {
   return out + ": " + message;
 }
 
+namespace {
+
+// A configuration is a few lines; these bounds keep a hostile or mistaken one (a manifest saved as
+// .kflint.yaml, a billion-laughs alias tree) from costing more than reading a manifest would.
+constexpr uint64_t kMaxConfigBytes = 1u << 20;
+constexpr uint64_t kMaxConfigNodes = 100'000;  // values after alias expansion
+
+std::string too_large(uint64_t size) {
+  return "the configuration file is " + std::to_string(size) + " bytes; kflint reads configuration files of up to " +
+         std::to_string(kMaxConfigBytes >> 20) + " MiB";
+}
+
+// Counts the values reachable from `n`, aliases expanded, and stops at the budget.
+bool within_budget(const YAML::Node& n, uint64_t& budget) {
+  if (budget == 0) return false;
+  --budget;
+  if (n.IsMap()) {
+    for (const auto& kv : n)
+      if (!within_budget(kv.first, budget) || !within_budget(kv.second, budget)) return false;
+  } else if (n.IsSequence()) {
+    for (const YAML::Node& item : n)
+      if (!within_budget(item, budget)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::variant<Config, ConfigError> parse_config(const std::string& path, std::string_view text) {
   Config c;
   c.path = path;
   c.dir = std::filesystem::path(path).parent_path().string();
+  if (text.size() > kMaxConfigBytes) return ConfigError{path, 0, 0, too_large(text.size())};
   try {
-    const YAML::Node root = YAML::Load(std::string(text));
+    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    for (size_t i = 1; i < documents.size(); ++i)
+      if (!documents[i].IsNull())
+        throw Fail{documents[i].Mark(), "a second YAML document: a configuration file holds one (remove the `---` above, or merge the two)"};
+    const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+    if (uint64_t budget = kMaxConfigNodes; !within_budget(root, budget))
+      throw Fail{root.Mark(), "the configuration expands to more than " + std::to_string(kMaxConfigNodes) + " values (through aliases)"};
     if (root.IsNull()) return c;
     if (!root.IsMap()) throw Fail{root.Mark(), "the configuration must be a map"};
     for (const auto& kv : root) {
@@ -183,9 +218,17 @@ std::variant<Config, ConfigError> parse_config(const std::string& path, std::str
 std::variant<Config, ConfigError> load_config(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return ConfigError{path, 0, 0, "cannot read the configuration file"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_config(path, ss.str());
+  // Read one byte past the limit at most: a huge file is refused without being read whole.
+  std::string text(kMaxConfigBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxConfigBytes) {
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    return ConfigError{path, 0, 0, too_large(ec ? text.size() : size)};
+  }
+  if (in.bad()) return ConfigError{path, 0, 0, "cannot read the configuration file"};
+  return parse_config(path, text);
 }
 
 std::string find_config(const std::string& dir, std::vector<std::string>* notes) {

@@ -36,6 +36,13 @@ void format_gitlab(const std::vector<FileReport>& reports, const FormatOptions& 
 // OSC, BEL, CSI...) and DEL become visible escapes (`\x1b`, `\u009b`), invalid UTF-8 `\xff`;
 // tabs stay. Every human-readable format passes messages, names and excerpts through it.
 std::string terminal_safe(std::string_view text, bool keep_line_breaks = false);
+// A file's name as the first thing on an output line: terminal_safe, and "./" before a name whose
+// first visible character is ':' (the same file), so that no line can start with "::", which a
+// GitHub Actions runner reads as a workflow command (`::add-mask::`, `::error::`, ...).
+std::string line_start_name(std::string_view display);
+// Text that is printed as whole lines of its own (a --diff): under GitHub Actions, wrapped in
+// `::stop-commands::TOKEN` ... `::TOKEN::`, so that no line of it is read as a workflow command.
+std::string commands_stopped(std::string text);
 
 // 1-based line and character column of a byte offset, as every text-like format prints them.
 struct LineCol {

@@ -37,7 +37,7 @@ void GithubReporter::file(const FileReport& r) {
     const LineCol e = end_line_col(*r.source, d.range);
     if (shown_[kind] >= kCap) {
       ++hidden_;
-      out_ << terminal_safe(r.display) << ":" << s.line << ":" << s.column << ": " << level << ": " << terminal_safe(d.message) << " [" << d.rule->id
+      out_ << line_start_name(r.display) << ":" << s.line << ":" << s.column << ": " << level << ": " << terminal_safe(d.message) << " [" << d.rule->id
            << " " << d.rule->slug << "]\n";
       continue;
     }

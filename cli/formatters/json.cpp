@@ -61,7 +61,7 @@ void JsonReporter::file(const FileReport& r) {
 }
 
 void JsonReporter::finish(const Summary& s) {
-  const nlohmann::json summary = {{"files", s.files}, {"jobs", s.jobs}, {"embeddedJobs", s.embedded}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}, {"hints", s.hints}, {"notChecked", s.not_checked}, {"templatesNotLinted", s.templates}};
+  const nlohmann::json summary = {{"files", s.files}, {"jobs", s.jobs}, {"embeddedJobs", s.embedded}, {"errors", s.errors}, {"warnings", s.warnings}, {"infos", s.infos}, {"hints", s.hints}, {"notChecked", s.not_checked}, {"templatesNotLinted", s.templates}, {"documentsNotRead", s.unread}};
   out_ << (first_file_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << summary.dump() << "\n}\n";
 }
 

@@ -23,7 +23,11 @@ std::string xml_escape(std::string_view s) {
       default: break;
     }
     if (c < 0x80) {
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') out += kReplacement;
+      // Line breaks as character references: a name or value never breaks a line of the report
+      // (a parser reads them back; a CI log shows one line per finding).
+      if (c == '\n') out += "&#10;";
+      else if (c == '\r') out += "&#13;";
+      else if (c < 0x20 && c != '\t') out += kReplacement;
       else out += static_cast<char>(c);
       ++i;
       continue;
@@ -64,7 +68,9 @@ void JunitReporter::file(const FileReport& r) {
   out += ">\n      <failure message=\"" + std::to_string(r.diagnostics.size()) + " problem" + (r.diagnostics.size() == 1 ? "" : "s") + "\" type=\"kflint\">";
   for (const Diagnostic& d : r.diagnostics) {
     const LineCol lc = line_col(*r.source, d.range.start);
-    out += xml_escape(r.display + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + severity_name(d.severity) + ": " + d.message +
+    // One line per finding: names and messages with their control characters escaped, so that no
+    // value can start a line of its own (a GitHub runner reads "::..." lines as commands).
+    out += xml_escape(line_start_name(r.display) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + severity_name(d.severity) + ": " + terminal_safe(d.message) +
                       " [" + std::string(d.rule->id) + " " + std::string(d.rule->slug) + "]") +
            "\n";
   }

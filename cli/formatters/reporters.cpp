@@ -9,6 +9,7 @@ void add_to_summary(Summary& s, const FileReport& r) {
   s.jobs += r.jobs;
   s.embedded += r.embedded;
   s.templates += r.go_template;
+  s.unread += r.unread;
   s.fixed += r.fixes_applied;
   for (const Diagnostic& d : r.diagnostics) {
     switch (d.severity) {

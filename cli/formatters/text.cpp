@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
 
 #include "cli/formatters/formatters.h"
 #include "cli/formatters/reporter_classes.h"
@@ -13,6 +16,22 @@ LineCol line_col(const SourceText& source, uint32_t offset) {
 
 LineCol end_line_col(const SourceText& source, ByteRange range) {
   return line_col(source, std::max(range.end, range.start));
+}
+
+std::string line_start_name(std::string_view display) {
+  std::string out = terminal_safe(display);
+  const size_t visible = out.find_first_not_of(" \t");
+  if (visible != std::string::npos && out[visible] == ':') out.insert(0, "./");
+  return out;
+}
+
+std::string commands_stopped(std::string text) {
+  const char* gha = std::getenv("GITHUB_ACTIONS");
+  if (!gha || std::string_view(gha) != "true" || text.empty()) return text;
+  std::random_device random;
+  char token[33];
+  std::snprintf(token, sizeof token, "kflint-%08x%08x%08x", random(), random(), random());
+  return "::stop-commands::" + std::string(token) + "\n" + text + (text.back() == '\n' ? "" : "\n") + "::" + token + "::\n";
 }
 
 std::string terminal_safe(std::string_view text, bool keep_line_breaks) {
@@ -109,20 +128,20 @@ void TextReporter::file(const FileReport& r) {
   std::ostream& out = out_;
   const bool color = options_.color;
   if (options_.verbose)
-    for (const std::string& s : r.skipped) out << terminal_safe(r.display) << ": skipped " << terminal_safe(s) << "\n";
+    for (const std::string& s : r.skipped) out << line_start_name(r.display) << ": skipped " << terminal_safe(s) << "\n";
   if (options_.verbose)
-    for (const std::string& s : r.notes) out << terminal_safe(r.display) << ": " << terminal_safe(s) << "\n";
-  if (!r.diff.empty()) out << terminal_safe(r.diff, true);
-  for (const std::string& refused : r.fixes_refused) out << terminal_safe(r.display) << ":" << terminal_safe(refused) << "\n";
+    for (const std::string& s : r.notes) out << line_start_name(r.display) << ": " << terminal_safe(s) << "\n";
+  if (!r.diff.empty()) out << commands_stopped(terminal_safe(r.diff, true));
+  for (const std::string& refused : r.fixes_refused) out << line_start_name(r.display) << ":" << terminal_safe(refused) << "\n";
   for (const Diagnostic& d : r.diagnostics) {
     const LineCol lc = line_col(*r.source, d.range.start);
-    out << (color ? "\033[1m" : "") << terminal_safe(r.display) << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
+    out << (color ? "\033[1m" : "") << line_start_name(r.display) << ":" << lc.line << ":" << lc.column << ":" << (color ? "\033[0m" : "") << " "
         << (color ? color_of(d.severity) : "") << severity_name(d.severity) << (color ? "\033[0m" : "") << ": " << terminal_safe(d.message) << " ["
         << d.rule->id << " " << d.rule->slug << "]\n";
     if (options_.show_source && !r.input_error) print_excerpt(*r.source, d, color, out);
     for (const RelatedLocation& rel : d.related) {
       const LineCol rl = line_col(*r.source, rel.range.start);
-      out << "    " << terminal_safe(r.display) << ":" << rl.line << ":" << rl.column << ": note: " << terminal_safe(rel.message) << "\n";
+      out << "    " << line_start_name(r.display) << ":" << rl.line << ":" << rl.column << ": note: " << terminal_safe(rel.message) << "\n";
     }
     for (const Fix& f : d.fixes)
       if (f.applicability != Applicability::DisplayOnly) out << "    fix (" << applicability_name(f.applicability) << "): " << terminal_safe(f.title) << "\n";
@@ -142,7 +161,10 @@ void TextReporter::finish(const Summary& s) {
   if (s.templates)
     out << (s.templates == 1 ? "1 file is a Go/Helm template" : std::to_string(s.templates) + " files are Go/Helm templates")
         << ", not linted until rendered (`helm template . | kflint check -`).\n";
-  if (problems == 0 && (s.not_checked || s.templates)) {
+  if (s.unread)
+    out << "Not linted: " << (s.unread == 1 ? "1 document is" : std::to_string(s.unread) + " documents are")
+        << " not YAML kflint can read, in files that do not mention Kubeflow (`-v` says where).\n";
+  if (problems == 0 && (s.not_checked || s.templates || s.unread)) {
     out << "Checked " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";  // never "no problems" over files not read
   } else if (problems == 0) {
     out << "No problems found in " << plural(s.files, "file") << " (" << jobs_text(s) << ").\n";

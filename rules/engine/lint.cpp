@@ -188,20 +188,24 @@ LintResult lint_document(const Document& doc, const LintOptions& options, const 
   LintResult result;
   auto& out = result.diagnostics;
   const ValueTree& v = doc.values;
+  // A file named as a merge patch is one, whatever its text mentions: unreadable, it is an error
+  // (a manifest that never mentions Kubeflow may be any YAML, and stays silent).
+  const bool patch = options.operation == Operation::Patch;
   if (doc.limit_error) {
     out.push_back(engine_diagnostic(engine_rules::parse_limit(), {doc.limit_error->offset, doc.limit_error->offset}, doc.limit_error->message,
                                     doc.index()));
-  } else if (doc.syntax_error && file_mentions_kubeflow(doc, result.file_scan)) {
+  } else if (doc.syntax_error && (patch || file_mentions_kubeflow(doc, result.file_scan))) {
     out.push_back(engine_diagnostic(engine_rules::syntax_error(), {doc.syntax_error->offset, doc.syntax_error->offset},
                                     "YAML syntax error: " + doc.syntax_error->message + tab_hint(doc), doc.index()));
-  } else if (!doc.empty() && v.at(v.root).kind != Kind::Null && !v.is_map(v.root) && file_mentions_kubeflow(doc, result.file_scan)) {
+  } else if (!doc.empty() && v.at(v.root).kind != Kind::Null && !v.is_map(v.root) && (patch || file_mentions_kubeflow(doc, result.file_scan))) {
     // kubectl decodes every document into an object: a list or a scalar refuses the whole file.
     const Kind kind = v.at(v.root).kind;
     const char* what = kind == Kind::Seq ? "array" : kind == Kind::String ? "string" : kind == Kind::Bool ? "bool" : "number";
     out.push_back(engine_diagnostic(engine_rules::syntax_error(), {v.at(v.root).start, v.at(v.root).start},
-                                    std::string("this document is a ") + (kind == Kind::Seq ? "list" : "scalar") +
-                                        ", not an object: kubectl refuses the file (`json: cannot unmarshal " + what +
-                                        " into Go value of type map[string]interface {}`)",
+                                    std::string("this document is a ") + (kind == Kind::Seq ? "list" : "scalar") + ", not an object: " +
+                                        (patch ? "a JSON merge patch of a job must be an object; kubectl patch refuses it"
+                                               : "kubectl refuses the file") +
+                                        " (`json: cannot unmarshal " + what + " into Go value of type map[string]interface {}`)",
                                     doc.index()));
   } else {
     const JobsIn found = jobs_in(doc, options.operation);
@@ -241,6 +245,8 @@ LintResult lint_document(const Document& doc, const LintOptions& options, const 
     }
     if (!manifest && options.operation != Operation::Patch) lint_argo_manifests(doc, options, result);
     if (!found.skipped.empty() && result.jobs == 0) result.skipped.push_back(found.skipped);
+    // Never "no problems" over text that was not read: the summary counts it.
+    result.unread = doc.syntax_error || doc.limit_error;
   }
   if (doc.dropped_from && file_mentions_kubeflow(doc, result.file_scan)) out.push_back(truncation_warning(doc));
   apply_suppressions(doc, options, out);

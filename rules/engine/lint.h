@@ -59,6 +59,7 @@ struct LintResult {
   std::vector<std::string> notes;    // which embedded jobs were linted, and how (--verbose)
   uint32_t jobs = 0;
   uint32_t embedded = 0;   // of `jobs`: written inside a Katib Experiment or an Argo manifest
+  uint32_t unread = 0;     // 1: the document is not YAML kflint reads, and left silent (it never mentions Kubeflow)
   bool file_scan = false;  // the verdict used the whole file's text (does it mention Kubeflow?)
 };
 

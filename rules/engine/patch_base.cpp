@@ -71,25 +71,31 @@ PatchedLint lint_patch_with_base(const Document& patch, const PatchBase& base, c
   LintOptions own = options;
   own.patch_target = base.target;
   out.patch = lint_document(patch, own);
-  const JobsIn found = jobs_in(patch, Operation::Patch);
-  if (found.jobs.empty()) return out;
-
   const Document& base_doc = base.documents[base.document];
-  const MergedJob merged = merge_patch_json(base_doc.values, base.root, patch.values, found.jobs.front().root);
-  const SourceText merged_text(merged.text);
-  const Document result = parse_document(merged_text, {0, static_cast<uint32_t>(merged.text.size())}, 0);
   LintOptions stored = options;
   stored.operation = Operation::Replace;  // the stored object: server-owned fields and versions are the server's
   stored.merged_patch = true;
   stored.patch_target.reset();
+  // A patch that cannot be applied (unreadable, not an object, or for another kind; its own
+  // findings say why) is applied as the empty patch: the base is still linted as the object it
+  // is, the same way, so a broken patch never hides the base's own findings.
+  static const SourceText empty_text("{}");
+  static const Document empty_patch = parse_document(empty_text, {0, 2}, 0);
+  const JobsIn found = jobs_in(patch, Operation::Patch);
+  const bool applicable = !found.jobs.empty() && !patch.syntax_error && !patch.limit_error;
+  const Document& applied = applicable ? patch : empty_patch;
+  const NodeId applied_root = applicable ? found.jobs.front().root : empty_patch.values.root;
+  const MergedJob merged = merge_patch_json(base_doc.values, base.root, applied.values, applied_root);
+  const SourceText merged_text(merged.text);
+  const Document result = parse_document(merged_text, {0, static_cast<uint32_t>(merged.text.size())}, 0);
   for (Diagnostic& d : lint_document(result, stored).diagnostics) {
-    const Mapped at = map_range(merged, patch, base_doc, d.range);
-    if (!at.found) continue;
+    const Mapped at = map_range(merged, applied, base_doc, d.range);
+    if (!at.found || (at.from_patch && !applicable)) continue;
     d.range = at.range;
     d.fixes.clear();  // edits of the merged text: not offered in either file
     std::vector<RelatedLocation> related;
     for (const RelatedLocation& rel : d.related)
-      if (const Mapped m = map_range(merged, patch, base_doc, rel.range); m.found && m.from_patch == at.from_patch)
+      if (const Mapped m = map_range(merged, applied, base_doc, rel.range); m.found && m.from_patch == at.from_patch)
         related.push_back({m.range, rel.message});
     d.related = std::move(related);
     std::vector<Diagnostic>& into = at.from_patch ? out.patch.diagnostics : out.in_base;

@@ -46,6 +46,7 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
     out.jobs = hit->second->jobs;
     out.go_template = hit->second->go_template;
     out.embedded = hit->second->embedded;
+    out.unread = hit->second->unread;
     out.notes = hit->second->notes;
     out.serial = hit->second->serial;
     return;
@@ -88,6 +89,7 @@ void analyze_one(const SourceText& source, const std::vector<ByteRange>& spans, 
   out.skipped = std::move(result.skipped);
   out.jobs = result.jobs;
   out.embedded = result.embedded;
+  out.unread = result.unread;
   out.notes = std::move(result.notes);
   out.file_scan = out.file_scan || result.file_scan;
 }
@@ -200,6 +202,7 @@ void assemble(FileResult& r, std::vector<AnalyzedDocument>& docs, const AnalyzeO
     for (const std::string& note : d.notes) r.notes.push_back("document " + std::to_string(i + 1) + ": " + render_line_marks(note, *r.source, d.span.start));
     r.jobs += d.jobs;
     r.embedded += d.embedded;
+    r.unread += d.unread;
     for (Diagnostic& relative : d.relative) {
       Diagnostic one = settings.keep_documents ? relative : std::move(relative);  // kept documents keep their own copy
       shift(one, d.span.start);

@@ -42,6 +42,7 @@ struct AnalyzedDocument {
   std::vector<std::string> skipped;     // why it holds no job (without the "document N: " prefix)
   uint32_t jobs = 0;
   uint32_t embedded = 0;                // of jobs: inside a Katib Experiment or an Argo manifest
+  uint32_t unread = 0;                  // LintResult::unread
   std::vector<std::string> notes;       // which embedded jobs were linted (LintResult::notes)
   std::vector<Diagnostic> in_base;      // with a patch base: findings at the base's offsets
   bool go_template = false;             // a Go/Helm template: the file is linted once rendered (go_template.h)
@@ -58,6 +59,7 @@ struct FileResult {
   std::vector<std::string> skipped;     // "document 2: kind Deployment is not a Kubeflow TFJob or MXJob"
   uint32_t jobs = 0;
   uint32_t embedded = 0;                // of jobs: inside a Katib Experiment or an Argo manifest
+  uint32_t unread = 0;                  // documents not read as YAML and left silent (they never mention Kubeflow)
   bool go_template = false;             // a Go/Helm template: not linted until rendered (KF009)
   std::vector<std::string> notes;       // "document 1: linted the TFJob trial template of Katib Experiment `x` (line 40)"
   bool input_error = false;             // KF000: the text was not linted at all
