@@ -2,10 +2,16 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/huge_pages.h"
 #include "core/text_util.h"
@@ -20,6 +26,104 @@ static bool lintable(const fs::path& p) {
   const std::string ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
+
+namespace {
+
+bool skipped_folder(const std::string& name) { return name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn"; }
+
+// The names in the folder open as `fd`, read whole (the descriptor stays open; the listing's own
+// is closed).
+bool list_folder(int fd, std::vector<std::pair<std::string, bool>>& entries, std::string& error) {
+  const int own = ::dup(fd);
+  DIR* d = own < 0 ? nullptr : ::fdopendir(own);
+  if (!d) {
+    error = std::strerror(errno);
+    if (own >= 0) ::close(own);
+    return false;
+  }
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN) {  // some file systems do not say: ask (without following links)
+      struct stat st {};
+      is_dir = ::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    }
+    entries.emplace_back(name, is_dir);
+  }
+  ::closedir(d);
+  std::sort(entries.begin(), entries.end());
+  return true;
+}
+
+// Depth first, one folder open at a time, each opened relative to the one above it (so a deep
+// tree costs neither file descriptors nor path look-ups that grow with its depth); one path string
+// that grows and shrinks and, per level, the names still to visit: time and memory linear in the
+// tree. Symbolic links to folders are not followed; a link to a file is linted. A folder whose
+// path is longer than the system accepts is reported (its files could not be opened by name).
+void walk(const std::string& root, std::vector<Input>& found, std::vector<InputError>& errors) {
+  struct Level {
+    std::vector<std::pair<std::string, bool>> entries;
+    size_t next = 0;
+    size_t path_length = 0;  // of `path` while this level is listed
+  };
+  std::string path = root;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  std::string error;
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  std::vector<Level> stack(1);
+  if (fd < 0 || !list_folder(fd, stack.back().entries, error)) {
+    errors.push_back({root, "cannot read directory: " + (fd < 0 ? std::string(std::strerror(errno)) : error)});
+    if (fd >= 0) ::close(fd);
+    return;
+  }
+  stack.back().path_length = path.size();
+  while (!stack.empty()) {
+    Level& level = stack.back();
+    path.resize(level.path_length);
+    if (level.next == level.entries.size()) {
+      stack.pop_back();
+      if (!stack.empty()) {  // back to the folder above
+        const int up = ::openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ::close(fd);
+        fd = up;
+        if (fd < 0) {
+          errors.push_back({path, "cannot read directory: " + std::string(std::strerror(errno))});
+          return;
+        }
+      }
+      continue;
+    }
+    const auto& [name, is_dir] = level.entries[level.next++];
+    path += (path == "/" ? "" : "/") + name;
+    if (is_dir) {
+      if (skipped_folder(name)) continue;
+      if (path.size() >= PATH_MAX) {
+        errors.push_back({path.substr(0, 120) + "...", "cannot read directory: the path is longer than the system's limit (" +
+                                                           std::to_string(PATH_MAX) + " bytes)"});
+        continue;
+      }
+      const int down = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      Level deeper;
+      deeper.path_length = path.size();
+      if (down < 0 || !list_folder(down, deeper.entries, error)) {
+        const int code = errno;
+        if (down >= 0) ::close(down);
+        if (code != EACCES) errors.push_back({path, "cannot read directory: " + (down < 0 ? std::string(std::strerror(code)) : error)});
+        continue;  // unreadable folders are skipped, as the walk always has
+      }
+      ::close(fd);
+      fd = down;
+      stack.push_back(std::move(deeper));
+      continue;
+    }
+    struct stat st {};
+    if (::fstatat(fd, name.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode) && lintable(fs::path(name))) found.push_back({fs::path(path).generic_string(), true});
+  }
+  ::close(fd);
+}
+
+}  // namespace
 
 void collect_inputs(const std::vector<std::string>& paths, std::vector<Input>& inputs, std::vector<InputError>& errors) {
   for (const std::string& path : paths) {
@@ -38,24 +142,7 @@ void collect_inputs(const std::vector<std::string>& paths, std::vector<Input>& i
       continue;
     }
     std::vector<Input> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      errors.push_back({path, "cannot read directory: " + ec.message()});
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        errors.push_back({it->path().string(), "cannot read directory: " + ec.message()});
-        ec.clear();
-        continue;
-      }
-      const std::string name = it->path().filename().string();
-      if (it->is_directory(ec) && (name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn")) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && lintable(it->path())) found.push_back({it->path().generic_string(), true});
-    }
+    walk(path, found, errors);
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     inputs.insert(inputs.end(), found.begin(), found.end());
   }

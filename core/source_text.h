@@ -57,6 +57,7 @@ class SourceText {
   uint32_t bom_ = 0;
   std::vector<uint32_t> line_starts_;
   mutable std::atomic<int8_t> kubeflow_{-1};
+  uint64_t id_ = 0;  // names these exact bytes (new on every edit) for position()'s per-thread marks
 };
 
 // Why a file cannot be linted as text, or nullopt when it can.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include "schema/embedded.h"
 #include "schema/schema.h"
@@ -79,22 +80,44 @@ std::vector<std::string> components(const std::vector<std::string>& context) {
   return out;
 }
 
-NodeId node_at(const ValueTree& tree, NodeId root, const std::vector<std::string>& path) {
-  NodeId id = root;
-  for (const std::string& part : path) {
-    if (tree.is_map(id)) {
-      id = tree.get(id, part);
-    } else if (tree.is_seq(id)) {
-      const size_t index = static_cast<size_t>(std::strtoull(part.c_str(), nullptr, 10));
-      const auto& items = tree.at(id).items;
-      id = index < items.size() ? items[index] : kNoNode;
-    } else {
-      return kNoNode;
+// Resolves valijson's error paths to nodes. A map's keys are looked up through an index built
+// once per map with many keys: one error per value of a 100,000-key map (every annotation null)
+// would otherwise cost a scan of the map each, quadratic in the map's size.
+class NodeFinder {
+ public:
+  explicit NodeFinder(const ValueTree& tree) : tree_(tree) {}
+
+  NodeId at(NodeId root, const std::vector<std::string>& path) {
+    NodeId id = root;
+    for (const std::string& part : path) {
+      if (tree_.is_map(id)) {
+        id = child(id, part);
+      } else if (tree_.is_seq(id)) {
+        const size_t index = static_cast<size_t>(std::strtoull(part.c_str(), nullptr, 10));
+        const auto& items = tree_.at(id).items;
+        id = index < items.size() ? items[index] : kNoNode;
+      } else {
+        return kNoNode;
+      }
+      if (id == kNoNode) return kNoNode;
     }
-    if (id == kNoNode) return kNoNode;
+    return id;
   }
-  return id;
-}
+
+ private:
+  NodeId child(NodeId map, std::string_view key) {
+    const auto& entries = tree_.at(map).entries;
+    if (entries.size() <= 16) return tree_.get(map, key);
+    auto [it, fresh] = index_.try_emplace(map);
+    if (fresh)
+      for (const MapEntry& e : entries) it->second.try_emplace(tree_.at(e.key).text, e.value);  // the first of repeated keys, as get()
+    const auto found = it->second.find(key);
+    return found == it->second.end() ? kNoNode : found->second;
+  }
+
+  const ValueTree& tree_;
+  std::unordered_map<NodeId, std::unordered_map<std::string_view, NodeId>> index_;
+};
 
 // The name in the last quoted part of a valijson message ("... constraints: 'replica'.").
 std::string last_quoted(const std::string& text) {
@@ -125,9 +148,10 @@ std::vector<Finding> validate(const ValueTree& tree, NodeId root, std::string_vi
   TreeAdapter target(TreeRef{&tree, root});
   if (validator.validate(cs.schema, target, &results)) return findings;
   valijson::ValidationResults::Error error;
+  NodeFinder nodes(tree);
   while (results.popError(error)) {
     const std::vector<std::string> path = components(error.context);
-    const NodeId node = node_at(tree, root, path);
+    const NodeId node = nodes.at(root, path);
     if (node == kNoNode) continue;
     const std::string& d = error.description;
     Finding f;
