@@ -31,7 +31,7 @@ int run(int argc, char** argv) {
   cmd_check->add_option("--ignore", check.ignore, "Switch a rule off (id or slug); repeat for more")
       ->allow_extra_args(false);
   cmd_check->add_flag("--fix", check.fix, "Apply safe fixes to the files");
-  cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix, apply unsafe fixes too");
+  cmd_check->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix (or --diff), apply unsafe fixes too; alone, nothing is changed (the output lists every fix, safe and unsafe)");
   cmd_check->add_flag("--diff", check.diff, "With --fix, print the changes as a diff instead of writing");
   cmd_check->add_flag("-v,--verbose", check.verbose, "List skipped documents");
   cmd_check->add_flag("--no-source", check.no_source, "Do not print source excerpts");
@@ -62,7 +62,6 @@ int run(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (cmd_check->parsed()) {
-    if (check.unsafe_fixes && !check.fix) check.fix = true;
     if (check.diff && !check.fix) check.fix = true;
     return kflint::cli::run_check(check, std::cin, std::cout, std::cerr);
   }

@@ -37,6 +37,7 @@ std::string validate(const CheckOptions& options, Severity& fail_on, std::string
     return "--patch-base needs --operation patch";
   for (const std::string& name : options.ignore)
     if (!find_rule(name)) return "--ignore: unknown rule `" + name + "`";
+
   format = options.format;
   if (format.empty()) {
     const char* gha = std::getenv("GITHUB_ACTIONS");
@@ -218,6 +219,8 @@ int run_check(const CheckOptions& options, std::istream& in, std::ostream& out, 
     err << "kflint: " << problem << "\n";
     return 2;
   }
+  if (options.unsafe_fixes && !options.fix)
+    err << "kflint: --unsafe-fixes without --fix changes nothing: every fix, safe and unsafe, is listed with its finding (add --fix to apply them)\n";
   std::vector<Input> inputs;
   std::vector<InputError> missing;
   collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, inputs, missing);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <dirent.h>
@@ -146,6 +147,16 @@ void collect_inputs(const std::vector<std::string>& paths, std::vector<Input>& i
     std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     inputs.insert(inputs.end(), found.begin(), found.end());
   }
+  // A file named twice (`a.yaml ./a.yaml`, a folder and a file in it, a hard link) is linted once,
+  // under its first name: fixing it twice at once would race, and the output must not depend on -j.
+  std::set<std::pair<dev_t, ino_t>> seen;
+  inputs.erase(std::remove_if(inputs.begin(), inputs.end(),
+                              [&](const Input& input) {
+                                struct stat st {};
+                                if (input.path == "-" || ::stat(input.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+                                return !seen.insert({st.st_dev, st.st_ino}).second;
+                              }),
+               inputs.end());
 }
 
 std::optional<std::string> read_file(const std::string& path, uint64_t max_size, std::string& error) {

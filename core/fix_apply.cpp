@@ -96,14 +96,36 @@ FixSelection select_fixes(const SourceText& source, const std::vector<Diagnostic
   const std::vector<ByteRange> spans = split_documents(source);
   std::vector<Candidate> candidates;
   std::vector<TextEdit> taken;
-  for (const Diagnostic& d : diagnostics)
+  for (const Diagnostic& d : diagnostics) {
+    // One fix per finding: its only safe fix, else its only eligible one. Alternatives (KF301:
+    // lower the request, or raise the limit) are the author's choice: none is applied, and the
+    // refusal says so (the editor offers each).
+    const Fix* chosen = nullptr;
+    size_t safe = 0, usable = 0;
     for (const Fix& f : d.fixes) {
       if (!eligible(f, include_unsafe)) continue;
-      if (std::any_of(f.edits.begin(), f.edits.end(), [&](const TextEdit& e) { return collides(e, taken); })) break;
-      taken.insert(taken.end(), f.edits.begin(), f.edits.end());
-      candidates.push_back({&d, &f, chunk_of(f, spans)});
-      break;
+      ++usable;
+      if (f.applicability == Applicability::Safe && safe++ == 0) chosen = &f;
+      if (!chosen && usable == 1) chosen = &f;
     }
+    if (safe == 0 && usable > 1) chosen = nullptr;
+    if (safe > 1) chosen = nullptr;
+    if (!chosen && usable > 1) {
+      std::string titles;
+      for (const Fix& f : d.fixes)
+        if (eligible(f, include_unsafe)) titles += (titles.empty() ? "`" : ", `") + f.title + "`";
+      const Position p = source.position(d.range.start);
+      out.refused.push_back(std::to_string(p.line + 1) + ":" + std::to_string(p.column_chars + 1) + ": " +
+                            std::string(d.rule ? d.rule->id : "fix") + ": " + std::to_string(usable) + " alternative fixes (" + titles +
+                            "): none applied; choose one (the editor offers each)");
+      continue;
+    }
+    if (!chosen) continue;
+    const Fix& f = *chosen;
+    if (std::any_of(f.edits.begin(), f.edits.end(), [&](const TextEdit& e) { return collides(e, taken); })) continue;
+    taken.insert(taken.end(), f.edits.begin(), f.edits.end());
+    candidates.push_back({&d, &f, chunk_of(f, spans)});
+  }
   // Per document: all of its fixes together when the guard accepts them (the common case, one
   // parse), else one at a time, each kept only if the guard accepts it with those kept before.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.chunk < b.chunk; });
@@ -141,17 +163,21 @@ FixSelection select_fixes(const SourceText& source, const std::vector<Diagnostic
 
 namespace {
 
-// Temporary files being written, so that SIGINT or SIGTERM removes them (unlink is
-// async-signal-safe); one slot per concurrent writer.
+// Temporary files being written, so that a signal that ends the process removes them (unlink is
+// async-signal-safe); one slot per concurrent writer. Every signal whose default action ends the
+// process and that a terminal or a supervisor sends: Ctrl-C, kill, a closed terminal or SSH
+// session (SIGHUP), Ctrl-\ (SIGQUIT), and a CPU or file-size limit.
 constexpr int kSlots = 64;
 char g_temp_paths[kSlots][4096];
 std::atomic<bool> g_slot_used[kSlots];
-struct sigaction g_previous_int, g_previous_term;
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU, SIGXFSZ};
+struct sigaction g_previous[sizeof kCleanupSignals / sizeof kCleanupSignals[0]];
 
 void remove_temporaries_and_reraise(int sig) {
   for (int i = 0; i < kSlots; ++i)
     if (g_slot_used[i].load() && g_temp_paths[i][0]) ::unlink(g_temp_paths[i]);
-  ::sigaction(sig, sig == SIGINT ? &g_previous_int : &g_previous_term, nullptr);
+  for (size_t i = 0; i < sizeof kCleanupSignals / sizeof kCleanupSignals[0]; ++i)
+    if (kCleanupSignals[i] == sig) ::sigaction(sig, &g_previous[i], nullptr);
   ::raise(sig);
 }
 
@@ -161,8 +187,11 @@ void install_signal_cleanup() {
     struct sigaction sa {};
     sa.sa_handler = remove_temporaries_and_reraise;
     sigemptyset(&sa.sa_mask);
-    ::sigaction(SIGINT, &sa, &g_previous_int);
-    ::sigaction(SIGTERM, &sa, &g_previous_term);
+    for (size_t i = 0; i < sizeof kCleanupSignals / sizeof kCleanupSignals[0]; ++i) {
+      ::sigaction(kCleanupSignals[i], nullptr, &g_previous[i]);
+      if (g_previous[i].sa_handler == SIG_IGN) continue;  // ignored by whoever started us (nohup): stays ignored
+      ::sigaction(kCleanupSignals[i], &sa, nullptr);
+    }
   });
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/inotify.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
@@ -158,29 +159,34 @@ TEST(CliHardening, ConfigLookupIgnoresPlantedFilesAndStopsAtTheRepository) {
   EXPECT_EQ(r.code, 0) << r.err;
 }
 
-// SIGTERM while `--fix` writes: the temporary file is removed and the original is untouched. The
-// child is caught mid-write by watching the folder for the temporary file (inotify).
+// A signal that ends the process while `--fix` writes (Ctrl-C, kill, a closed terminal or SSH
+// session, Ctrl-\\): the temporary file is removed and the original is untouched. The child is
+// caught mid-write by watching the folder for the temporary file (inotify).
 TEST(CliHardening, SignalDuringTheWriteLeavesNoTemporaryFile) {
-  TempDir dir;
-  const std::string path = dir.write("job.yaml", kClean);
-  const int watch = ::inotify_init1(IN_CLOEXEC);
-  ASSERT_GE(watch, 0);
-  ASSERT_GE(::inotify_add_watch(watch, dir.path().c_str(), IN_CREATE), 0);
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    const std::string big(512u << 20, '#');
-    ::_exit(write_file_atomically(path, big).empty() ? 0 : 3);
+  for (const int sig : {SIGTERM, SIGINT, SIGHUP, SIGQUIT}) {
+    TempDir dir;
+    const std::string path = dir.write("job.yaml", kClean);
+    const int watch = ::inotify_init1(IN_CLOEXEC);
+    ASSERT_GE(watch, 0);
+    ASSERT_GE(::inotify_add_watch(watch, dir.path().c_str(), IN_CREATE), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      struct rlimit no_core {0, 0};
+      ::setrlimit(RLIMIT_CORE, &no_core);  // SIGQUIT's default action would write a core file
+      const std::string big(512u << 20, '#');
+      ::_exit(write_file_atomically(path, big).empty() ? 0 : 3);
+    }
+    char events[4096];
+    ASSERT_GT(::read(watch, events, sizeof events), 0);  // the temporary file exists: the write is under way
+    ::kill(child, sig);
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ::close(watch);
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << "signal " << sig << ": status " << status;
+    EXPECT_EQ(test::read_text(path), kClean) << "signal " << sig;
+    for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_EQ(e.path().filename().string(), "job.yaml") << "signal " << sig;
   }
-  char events[4096];
-  ASSERT_GT(::read(watch, events, sizeof events), 0);  // the temporary file exists: the write is under way
-  ::kill(child, SIGTERM);
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ::close(watch);
-  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
-  EXPECT_EQ(test::read_text(path), kClean);
-  for (const auto& e : fs::directory_iterator(dir.path())) EXPECT_EQ(e.path().filename().string(), "job.yaml");
 }
 
 // Root fixing another user's file: the file stays theirs (owner, group and mode).
@@ -257,6 +263,54 @@ TEST(CliHardening, OutOfMemoryInOneFileIsThatFilesError) {
   EXPECT_NE(out.find("[KF305 missing-resources]"), std::string::npos) << out;
   EXPECT_NE(out.find("exit=2"), std::string::npos) << out;
 #endif
+}
+
+// The same file named twice with --fix (by two spellings, and through its folder): linted and
+// fixed once, and the output is the same whatever -j says.
+TEST(CliHardening, AFileNamedTwiceIsFixedOnceWhateverTheThreads) {
+  std::string outputs[2];
+  for (const unsigned threads : {1u, 2u}) {
+    TempDir dir;
+    const std::string path = dir.write("job.yaml", kFixable);
+    cli::CheckOptions o = fix_options(path);
+    o.paths = {path, dir.path() + "/./job.yaml", dir.path()};
+    o.threads = threads;
+    o.no_source = true;
+    const CliRun r = run(o);
+    EXPECT_NE(r.out.find(" in 1 file "), std::string::npos) << r.out;
+    outputs[threads - 1] = r.out.substr(r.out.find("Fixed"));
+    cli::CheckOptions once = fix_options(dir.write("once.yaml", kFixable));
+    once.no_source = true;
+    const CliRun single = run(once);
+    EXPECT_EQ(test::read_text(path), test::read_text(dir.path() + "/once.yaml"));
+    EXPECT_EQ(outputs[threads - 1].substr(0, outputs[threads - 1].find('\n')), single.out.substr(single.out.find("Fixed"), single.out.find('\n', single.out.find("Fixed")) - single.out.find("Fixed")));
+  }
+  EXPECT_EQ(outputs[0], outputs[1]);
+}
+
+const std::string kRequestAboveLimit = kClean.substr(0, kClean.find("              resources")) +
+                                       "              resources:\n                requests: {cpu: \"2\", memory: 1Gi}\n"
+                                       "                limits: {cpu: \"1\", memory: 1Gi}\n";
+
+// --unsafe-fixes alone changes nothing (it shows; --fix applies), and a finding whose fixes are
+// alternatives (KF301: raise the limit, or lower the request) gets none of them, with a reason.
+TEST(CliHardening, UnsafeFixesAloneWriteNothingAndAlternativesAreNotChosen) {
+  TempDir dir;
+  const std::string path = dir.write("job.yaml", kRequestAboveLimit);
+  cli::CheckOptions o;
+  o.no_config = true;
+  o.paths = {path};
+  o.unsafe_fixes = true;
+  CliRun r = run(o);
+  EXPECT_EQ(test::read_text(path), kRequestAboveLimit);
+  EXPECT_NE(r.err.find("--unsafe-fixes without --fix changes nothing"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("fix (unsafe): Raise the limit"), std::string::npos) << r.out;
+  o.fix = true;
+  r = run(o);
+  EXPECT_EQ(test::read_text(path), kRequestAboveLimit) << "one of two alternative fixes was applied";
+  EXPECT_NE(r.out.find("KF301: 2 alternative fixes"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("none applied"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Fixed"), std::string::npos) << r.out;
 }
 
 }  // namespace

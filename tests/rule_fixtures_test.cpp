@@ -76,6 +76,31 @@ void expect_fixed(const std::string& dir, const std::string& text, const FileRes
   EXPECT_LT(test::rendered(after, id).size(), own.size()) << id << "'s fixes resolve none of its findings in " << file;
 }
 
+// Fixes that are alternatives (KF301: raise the limit, or lower the request) are never chosen by
+// --fix; each is offered in the editor. bad.alternative-N.yaml is bad.yaml with the N-th
+// alternative of every such finding applied, as choosing it in the editor for each would give.
+void expect_alternatives(const std::string& dir, const std::string& text, const FileResult& report, std::string_view id) {
+  size_t most = 0;
+  for (const Diagnostic& d : report.diagnostics)
+    if (d.rule->id == id && d.fixes.size() > 1) most = std::max(most, d.fixes.size());
+  for (size_t n = 0; n < std::max<size_t>(most, 1) + 1; ++n) {
+    const std::string file = dir + "/bad.alternative-" + std::to_string(n + 1) + ".yaml";
+    if (n >= most) {
+      EXPECT_FALSE(std::filesystem::exists(file)) << file << " exists, but " << id << " has no alternative " << n + 1;
+      continue;
+    }
+    std::vector<TextEdit> edits;
+    for (const Diagnostic& d : report.diagnostics)
+      if (d.rule->id == id && d.fixes.size() > n && d.fixes.size() > 1)
+        edits.insert(edits.end(), d.fixes[n].edits.begin(), d.fixes[n].edits.end());
+    const std::string fixed = apply_edits(text, edits);
+    if (std::getenv("KFLINT_UPDATE_FIXTURES")) std::ofstream(file, std::ios::binary) << fixed;
+    ASSERT_TRUE(std::filesystem::exists(file)) << file << " is missing: " << id << " offers alternative fixes";
+    EXPECT_EQ(fixed, test::read_text(file)) << "for " << file;
+    EXPECT_LT(test::rendered(lint_fixture(fixed), id).size(), test::rendered(report, id).size()) << file << " resolves nothing";
+  }
+}
+
 TEST_P(RuleFixture, FixesGiveTheFixedText) {
   const GeneratedRule& g = GetParam();
   const std::string dir = fixture_dir(g.stem);
@@ -83,6 +108,7 @@ TEST_P(RuleFixture, FixesGiveTheFixedText) {
   const FileResult report = lint_fixture(text);
   expect_fixed(dir, text, report, g.def->id, false);
   expect_fixed(dir, text, report, g.def->id, true);
+  expect_alternatives(dir, text, report, g.def->id);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllRules, RuleFixture, ::testing::ValuesIn(generated_rules()),
