@@ -86,6 +86,41 @@ std::string refusal(const SourceText& source, const Candidate& c, const std::str
 
 }  // namespace
 
+std::string with_line_breaks_of(const SourceText& source, std::string inserted) {
+  const std::string_view eol = source.line_break();
+  if (eol == "\n" || inserted.find('\n') == std::string::npos) return inserted;
+  std::string out;
+  out.reserve(inserted.size() + 8);
+  for (size_t i = 0; i < inserted.size(); ++i) {
+    if (inserted[i] == '\n' && !(i > 0 && inserted[i - 1] == '\r')) {
+      if (eol == "\r" && !out.empty() && out.back() == '\r') continue;  // "\r\n" in a CR file: one break
+      out.append(eol);
+    } else {
+      out += inserted[i];
+    }
+  }
+  return out;
+}
+
+ByteRange whole_lines(const SourceText& source, uint32_t first, uint32_t last) {
+  uint32_t start = source.line_start(first);
+  if (first == 0) start = std::max(start, source.bom_length());
+  if (last + 1 < source.line_count()) return {start, source.line_start(last + 1)};
+  const uint32_t end = static_cast<uint32_t>(source.size());
+  if (first > 0) {  // the last line, with no break after it: take the break before it instead
+    const std::string_view above = source.line_text(first - 1);
+    start = static_cast<uint32_t>(above.data() - source.bytes().data() + above.size());
+  }
+  return {start, end};
+}
+
+void use_line_breaks_of(const SourceText& source, std::vector<Diagnostic>& diagnostics) {
+  if (source.line_break() == "\n") return;
+  for (Diagnostic& d : diagnostics)
+    for (Fix& f : d.fixes)
+      for (TextEdit& e : f.edits) e.text = with_line_breaks_of(source, std::move(e.text));
+}
+
 FixSelection select_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe) {
   return select_fixes(SourceText(std::string(text)), diagnostics, include_unsafe);
 }

@@ -12,6 +12,16 @@ namespace kflint {
 // Applies non-overlapping edits (overlapping later ones are skipped and counted).
 std::string apply_edits(std::string_view text, std::vector<TextEdit> edits, size_t* skipped = nullptr);
 
+// The one place that decides how inserted lines end: every "\n" that an edit inserts becomes the
+// text's own line break (SourceText::line_break), so a CRLF file stays CRLF whatever wrote the
+// edit (a rule, an embedded manifest's mapping, an editor action).
+std::string with_line_breaks_of(const SourceText& source, std::string inserted);
+void use_line_breaks_of(const SourceText& source, std::vector<Diagnostic>& diagnostics);
+// The bytes that delete lines [first, last] whole and nothing else of the file's shape: a BOM
+// before the first line stays, and a file that does not end with a line break still does not
+// (the last line goes with the break before it).
+ByteRange whole_lines(const SourceText& source, uint32_t first, uint32_t last);
+
 // The fixes to apply together, chosen the same way by `--fix` and by the editor's fix-all: the
 // first eligible fix of each finding, whole (every edit of a fix or none), none overlapping an
 // earlier choice, and each passing the safe-write guard (core/fix_guard.h) on its document.

@@ -83,6 +83,13 @@ void SourceText::edit(uint32_t start, uint32_t end, std::string_view inserted) {
   id_ = next_text_id.fetch_add(1, std::memory_order_relaxed);  // other bytes: no earlier mark applies
 }
 
+std::string_view SourceText::line_break() const {
+  if (line_starts_.size() < 2) return "\n";
+  const uint32_t end = line_starts_[1];  // just after the first line's break
+  if (bytes_[end - 1] == '\r') return "\r";
+  return end >= 2 && bytes_[end - 2] == '\r' ? "\r\n" : "\n";
+}
+
 std::string_view SourceText::line_text(uint32_t line) const {
   if (line >= line_starts_.size()) return {};
   uint32_t start = line_starts_[line];

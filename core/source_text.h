@@ -28,6 +28,9 @@ class SourceText {
   size_t size() const { return bytes_.size(); }
   // Length of a leading UTF-8 byte-order mark (0 or 3).
   uint32_t bom_length() const { return bom_; }
+  // The text's own line break, the one its first line ends with: "\r\n", "\r" or "\n" (also
+  // for a text with none). Every line an edit inserts is written with it.
+  std::string_view line_break() const;
   size_t line_count() const { return line_starts_.size(); }
   uint32_t line_start(uint32_t line) const { return line_starts_[line]; }
   // The line's text without its line break.

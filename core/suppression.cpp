@@ -1,6 +1,7 @@
 #include "core/suppression.h"
 
 #include "core/diagnostic.h"
+#include "core/fix_apply.h"
 #include "core/text_util.h"
 
 namespace kflint {
@@ -66,7 +67,8 @@ TextEdit disable_on_line(const SourceText& text, uint32_t offset, std::string_vi
   if (!above && content.find(" #") == std::string_view::npos && content.find('#') != 0)
     return {{begin + static_cast<uint32_t>(content.size()), begin + static_cast<uint32_t>(content.size())}, "  " + std::string(kDirective) + std::string(id)};
   const size_t indent = content.find_first_not_of(" \t");
-  return {{begin, begin}, std::string(content.substr(0, indent == std::string_view::npos ? 0 : indent)) + std::string(kDirective) + std::string(id) + "\n"};
+  return {{begin, begin}, with_line_breaks_of(text, std::string(content.substr(0, indent == std::string_view::npos ? 0 : indent)) +
+                                                    std::string(kDirective) + std::string(id) + "\n")};
 }
 
 TextEdit disable_in_document(const SourceText& text, ByteRange span, std::string_view id) {
@@ -75,7 +77,9 @@ TextEdit disable_in_document(const SourceText& text, ByteRange span, std::string
     const uint32_t line = text.line_of(at);
     at = line + 1 < text.line_count() ? text.line_start(line + 1) : static_cast<uint32_t>(text.size());
   }
-  return {{at, at}, std::string(kDirective) + std::string(id) + "\n"};
+  // A `---` on the last line with no line break after it: the directive needs a line of its own.
+  const bool open_line = at == text.size() && at > 0 && text.view().back() != '\n' && text.view().back() != '\r';
+  return {{at, at}, with_line_breaks_of(text, (open_line ? "\n" : "") + std::string(kDirective) + std::string(id) + "\n")};
 }
 
 }  // namespace kflint

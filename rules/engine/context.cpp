@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/fix_apply.h"
 #include "core/text_util.h"
 #include "rules/engine/placeholders.h"
 
@@ -111,11 +112,10 @@ ByteRange RuleContext::entry_lines(NodeId value) const {
   const uint32_t first = s.line_of(e.start);
   const uint32_t last = s.line_of(e.end > e.start ? e.end - 1 : e.start);
   const uint32_t start = s.line_start(first);
-  const uint32_t end = last + 1 < s.line_count() ? s.line_start(last + 1) : static_cast<uint32_t>(s.size());
   // Only whole lines when the entry is alone on its lines (`- name: x` keeps the dash line).
   std::string_view before = s.view().substr(start, e.start - start);
   if (before.find_first_not_of(" \t") != std::string_view::npos) return e;
-  return {start, end};
+  return whole_lines(s, first, last);
 }
 
 uint32_t RuleContext::key_column(NodeId value) const {
@@ -130,13 +130,16 @@ TextEdit RuleContext::append_to_map(NodeId map, std::string_view lines) const {
   const uint32_t column = doc.source().position(first).column_bytes;
   uint32_t end = m.start;
   for (const MapEntry& e : m.entries) end = std::max(end, doc.entry_range(e.value).end);
-  // The file's own line break (a CRLF file stays CRLF).
-  const std::string_view line = doc.source().line_text(doc.source().line_of(first));
-  const size_t after = static_cast<size_t>(line.data() - doc.source().bytes().data()) + line.size();
-  const char* const eol = after < doc.source().size() && doc.source().bytes()[after] == '\r' ? "\r\n" : "\n";
+  // A block map: the new lines go after the whole last line, so a comment that ends it stays
+  // where it is (`cpu: "1"  # one core`). Line breaks become the file's own in lint_document.
+  const SourceText& s = doc.source();
+  if (m.start < s.size() && s.bytes()[m.start] != '{' && end > 0) {
+    const std::string_view line = s.line_text(s.line_of(end - 1));
+    end = std::max(end, static_cast<uint32_t>(line.data() - s.bytes().data() + line.size()));
+  }
   std::string indent(column, ' ');
   std::string text;
-  for (const std::string& part : split(lines, '\n')) text += eol + indent + part;
+  for (const std::string& part : split(lines, '\n')) text += "\n" + indent + part;
   return TextEdit{{end, end}, text};
 }
 

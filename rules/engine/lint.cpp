@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/fix_apply.h"
 #include "core/text_util.h"
 #include "rules/engine/argo_manifests.h"
 #include "rules/engine/context.h"
@@ -249,6 +250,7 @@ LintResult lint_document(const Document& doc, const LintOptions& options, const 
     result.unread = doc.syntax_error || doc.limit_error;
   }
   if (doc.dropped_from && file_mentions_kubeflow(doc, result.file_scan)) out.push_back(truncation_warning(doc));
+  use_line_breaks_of(doc.source(), out);
   apply_suppressions(doc, options, out);
   apply_configuration(options, out);
   return result;

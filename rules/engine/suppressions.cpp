@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/fix_apply.h"
 #include "core/suppression.h"
 #include "core/text_util.h"
 #include "rules/engine/engine_rules.h"
@@ -127,8 +128,7 @@ void apply_suppressions(const Document& doc, const LintOptions& options, std::ve
       ByteRange r = a.comment.range;
       if (a.comment.own_line) {
         const uint32_t line = s.line_of(r.start);
-        r.start = s.line_start(line);
-        r.end = line + 1 < s.line_count() ? s.line_start(line + 1) : static_cast<uint32_t>(s.size());
+        r = whole_lines(s, line, line);
       } else {
         while (r.start > 0 && (s.bytes()[r.start - 1] == ' ' || s.bytes()[r.start - 1] == '\t')) --r.start;
       }
