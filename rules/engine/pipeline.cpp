@@ -245,8 +245,12 @@ std::optional<FileResult> analyze_edited(const std::shared_ptr<const SourceText>
     return from < to && now.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)).find_first_of("\r\n") != std::string_view::npos;
   };
   if (first > 0 && !has_break(old[first].span.start, c.start)) --first;
-  const int64_t last_end = static_cast<int64_t>(old[last].span.end) + delta;
-  if (last + 1 < old.size() && !has_break(c.new_end, last_end - 1)) ++last;
+  // The last line's content ends before its line break, whichever it is (LF, CRLF or a lone CR:
+  // a CRLF break counted as content hid an edit of a `...` line from the next document).
+  int64_t last_line_end = static_cast<int64_t>(old[last].span.end) + delta;
+  if (last_line_end > 0 && now[static_cast<size_t>(last_line_end - 1)] == '\n') --last_line_end;
+  if (last_line_end > 0 && now[static_cast<size_t>(last_line_end - 1)] == '\r') --last_line_end;
+  if (last + 1 < old.size() && !has_break(c.new_end, last_line_end)) ++last;
   // A kept document whose verdict read the whole text (does it mention Kubeflow?) stays right only
   // if the answer did not change.
   bool kept_scan = false;
