@@ -9,10 +9,13 @@
 #   scripts/setup.sh test      the above, plus what the whole test suite adds: real LSP clients
 #                              (Neovim, Emacs, VS Code in Chromium), the Go oracle, clang for the
 #                              fuzzers and sanitizers, pre-commit, and the test-only npm packages.
+#   scripts/setup.sh --list build|test   print the Debian packages of a set, install nothing
 set -euo pipefail
 cd "$(dirname "$0")/.."
+list_only=false
+if [ "${1:-}" = "--list" ]; then list_only=true; shift; fi
 set_name="${1:-build}"
-case "$set_name" in build|test) ;; *) echo "usage: scripts/setup.sh [build|test]" >&2; exit 2 ;; esac
+case "$set_name" in build|test) ;; *) echo "usage: scripts/setup.sh [--list] [build|test]" >&2; exit 2 ;; esac
 
 build_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
@@ -33,6 +36,7 @@ test_packages=(
 )
 packages=("${build_packages[@]}")
 [ "$set_name" = test ] && packages+=("${test_packages[@]}")
+if $list_only; then printf '%s\n' "${packages[@]}"; exit 0; fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
