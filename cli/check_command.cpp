@@ -65,9 +65,33 @@ FileReport fix_loop(const std::string& display, std::string text, const LintOpti
     if (chosen.edits.empty()) break;
     std::string next = apply_edits(text, chosen.edits);
     if (next == text) break;
+    FileReport after = lint(display, next, options, base);
+    if (finding_brought_by(chosen.edits, after.diagnostics)) {
+      // A fix must not bring findings with what it inserts (finding_brought_by): one at a time,
+      // each kept only if what it inserts is clean.
+      std::vector<TextEdit> kept;
+      size_t kept_fixes = 0;
+      for (const FixSelection::Chosen& c : chosen.chosen) {
+        std::vector<TextEdit> trial = kept;
+        trial.insert(trial.end(), c.fix->edits.begin(), c.fix->edits.end());
+        const FileReport tried = lint(display, apply_edits(text, trial), options, base);
+        if (const Diagnostic* brought = finding_brought_by(trial, tried.diagnostics)) {
+          const Position p = report.source->position(c.diagnostic->range.start);
+          refused.push_back(std::to_string(p.line + 1) + ":" + std::to_string(p.column_chars + 1) + ": " + std::string(c.diagnostic->rule->id) +
+                            " fix `" + c.fix->title + "` not applied: what it adds would be reported (" + std::string(brought->rule->id) + ")");
+          continue;
+        }
+        kept = std::move(trial);
+        ++kept_fixes;
+      }
+      if (kept.empty()) break;
+      next = apply_edits(text, kept);
+      after = lint(display, next, options, base);
+      chosen.fixes = kept_fixes;
+    }
     applied += chosen.fixes;
     text = std::move(next);
-    report = lint(display, text, options, base);
+    report = std::move(after);
   }
   report.fixes_refused = std::move(refused);
   return report;

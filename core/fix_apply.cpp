@@ -37,6 +37,29 @@ std::string apply_edits(std::string_view text, std::vector<TextEdit> edits, size
   return out;
 }
 
+std::vector<ByteRange> inserted_ranges(std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.range.start < b.range.start; });
+  std::vector<ByteRange> out;
+  int64_t delta = 0;
+  uint32_t pos = 0;
+  for (const TextEdit& e : edits) {
+    if (e.range.start < pos || e.range.end < e.range.start) continue;  // skipped by apply_edits too
+    const uint32_t at = static_cast<uint32_t>(static_cast<int64_t>(e.range.start) + delta);
+    if (e.range.start == e.range.end && !e.text.empty()) out.push_back({at, at + static_cast<uint32_t>(e.text.size())});
+    delta += static_cast<int64_t>(e.text.size()) - static_cast<int64_t>(e.range.end - e.range.start);
+    pos = e.range.end;
+  }
+  return out;
+}
+
+const Diagnostic* finding_brought_by(const std::vector<TextEdit>& edits, const std::vector<Diagnostic>& after) {
+  const std::vector<ByteRange> inserted = inserted_ranges(edits);
+  for (const Diagnostic& d : after)
+    for (const ByteRange& r : inserted)
+      if (d.range.start >= r.start && d.range.start < r.end) return &d;
+  return nullptr;
+}
+
 namespace {
 
 struct Candidate {
@@ -174,6 +197,7 @@ FixSelection select_fixes(const SourceText& source, const std::vector<Diagnostic
     if (j > i && guard(text, spans, candidates[i].chunk, group).empty()) {
       out.edits.insert(out.edits.end(), group.begin(), group.end());
       out.fixes += j - i;
+      for (size_t k = i; k < j; ++k) out.chosen.push_back({candidates[k].diagnostic, candidates[k].fix});
       i = j;
       continue;
     }
@@ -189,6 +213,7 @@ FixSelection select_fixes(const SourceText& source, const std::vector<Diagnostic
       }
       kept = std::move(trial);
       ++out.fixes;
+      out.chosen.push_back({candidates[k].diagnostic, candidates[k].fix});
     }
     out.edits.insert(out.edits.end(), kept.begin(), kept.end());
     i = j;

@@ -11,6 +11,12 @@ namespace kflint {
 
 // Applies non-overlapping edits (overlapping later ones are skipped and counted).
 std::string apply_edits(std::string_view text, std::vector<TextEdit> edits, size_t* skipped = nullptr);
+// Where the pure insertions among `edits` (nothing replaced: new keys, new lines) lie in the text
+// apply_edits gives. A finding there came with the fix: a fix may reveal findings that its
+// error hid, but must not bring new ones (KF304 once copied `nvidia.com/gpu: 0.5` into limits).
+std::vector<ByteRange> inserted_ranges(std::vector<TextEdit> edits);
+// The first of `after` (findings on the fixed text) that lies in those ranges; nullptr if none.
+const Diagnostic* finding_brought_by(const std::vector<TextEdit>& edits, const std::vector<Diagnostic>& after);
 
 // The one place that decides how inserted lines end: every "\n" that an edit inserts becomes the
 // text's own line break (SourceText::line_break), so a CRLF file stays CRLF whatever wrote the
@@ -28,6 +34,11 @@ ByteRange whole_lines(const SourceText& source, uint32_t first, uint32_t last);
 struct FixSelection {
   std::vector<TextEdit> edits;       // of the chosen fixes
   size_t fixes = 0;                  // how many fixes were chosen
+  struct Chosen {
+    const Diagnostic* diagnostic;
+    const Fix* fix;
+  };
+  std::vector<Chosen> chosen;        // each chosen fix, with its finding (pointers into the input)
   std::vector<std::string> refused;  // "12:8: KF007 fix `Quote the value` not applied: the fixed YAML would not parse (...)"
 };
 FixSelection select_fixes(const SourceText& text, const std::vector<Diagnostic>& diagnostics, bool include_unsafe);

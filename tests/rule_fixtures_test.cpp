@@ -71,9 +71,13 @@ void expect_fixed(const std::string& dir, const std::string& text, const FileRes
   if (std::getenv("KFLINT_UPDATE_FIXTURES")) std::ofstream(file, std::ios::binary) << fixed;
   ASSERT_TRUE(std::filesystem::exists(file)) << file << " is missing: " << id << " has " << (unsafe ? "unsafe" : "safe") << " fixes";
   EXPECT_EQ(fixed, test::read_text(file)) << "for " << file;
-  // What a fix produces is read again: it must resolve findings of its rule, not add them.
+  // What a fix produces is read again: it must resolve findings of its rule, and what it inserts
+  // must be clean (it may reveal findings its error hid, never bring new ones: KF304 once copied
+  // `nvidia.com/gpu: 0.5` into limits).
   const FileResult after = lint_fixture(fixed);
   EXPECT_LT(test::rendered(after, id).size(), own.size()) << id << "'s fixes resolve none of its findings in " << file;
+  const Diagnostic* brought = finding_brought_by(chosen.edits, after.diagnostics);
+  EXPECT_EQ(brought, nullptr) << id << "'s fixes in " << file << " bring a finding: " << (brought ? brought->message : "");
 }
 
 // Fixes that are alternatives (KF301: raise the limit, or lower the request) are never chosen by

@@ -18,7 +18,9 @@ KFLINT_RULE(kf304_extended_resource, "KF304", "extended-resource", "resources", 
       const QuantityField* lim = res.limit(req.resource);
       if (!lim) {
         Diagnostic& d = ctx.report(req.node, "`" + req.resource + "` is requested without a limit: extended resources cannot be overcommitted (`Limit must be set for non overcommitable resources`)");
-        if (ctx.v.is_map(res.limits) && ctx.block_style(res.limits))
+        // Copying the request is right only when the request itself is (a whole number): copying
+        // `0.5` would add the same errors to the limit.
+        if (ctx.v.is_map(res.limits) && ctx.block_style(res.limits) && req.value->is_integer())
           ctx.add_fix(d, "Add the same limit", Applicability::Safe).edits.push_back(ctx.append_to_map(res.limits, req.resource + ": " + ctx.written(req.node)));
       } else if (lim->value && !(*lim->value == *req.value)) {
         Diagnostic& d = ctx.report(req.node, "`" + req.resource + "` request " + ctx.written(req.node) + " differs from its limit " + ctx.written(lim->node) +
