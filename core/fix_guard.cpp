@@ -9,10 +9,13 @@
 namespace kflint {
 namespace {
 
+std::string describe(const std::string& path);
+
 // A value of the tree, flattened: its path and what kubectl would send for it.
 struct Leaf {
   std::string value;
   bool touched = false;  // under bytes an edit replaces or inserts
+  NodeId node = kNoNode;  // an aliased value is one node at several paths
 };
 using Leaves = std::map<std::string, Leaf>;
 
@@ -69,6 +72,35 @@ void flatten(const Document& doc, NodeId id, std::string& path, bool touched, co
   Leaf& leaf = out[path];
   leaf.value = scalar_value(n);
   leaf.touched = touched;
+  leaf.node = id;
+}
+
+// The last key of a path (`.a.b[0].name` -> `name`).
+std::string_view last_key(std::string_view path) {
+  while (!path.empty() && path.back() == ']') path = path.substr(0, path.rfind('['));
+  const size_t dot = path.rfind('.');
+  return dot == std::string_view::npos ? path : path.substr(dot + 1);
+}
+
+// A value written once and used through aliases by fields of different names (`owner: &n
+// trainer` and a container's `name: *n`) changes at all of them when its bytes change: a fix for
+// one field must not rename the other. (Uses by fields of one name, a quantity `&half` shared by
+// `requests.cpu` and `limits.cpu`, change together on purpose.)
+std::string shared_change(const Leaves& before, const Leaves& after) {
+  std::map<NodeId, std::vector<const std::string*>> paths;
+  for (const auto& [path, leaf] : before)
+    if (leaf.touched) paths[leaf.node].push_back(&path);
+  for (const auto& [node, at] : paths) {
+    if (at.size() < 2) continue;
+    bool changed = false;
+    for (const std::string* p : at)
+      if (const auto it = after.find(*p); it == after.end() || it->second.value != before.at(*p).value) changed = true;
+    if (!changed) continue;
+    for (const std::string* p : at)
+      if (last_key(*p) != last_key(*at.front()))
+        return describe(*at.front()) + " and " + describe(*p) + " are one value (an anchor and its alias): the fix would change both";
+  }
+  return "";
 }
 
 struct Chunk {
@@ -140,6 +172,7 @@ std::string fix_guard(std::string_view before_text, const std::vector<TextEdit>&
     path.clear();
     if (!new_doc.empty()) flatten(new_doc, new_doc.values.root, path, false, new_ranges, new_leaves);
     if (std::string why = compare(old_leaves, new_leaves); !why.empty()) return why;
+    if (std::string why = shared_change(old_leaves, new_leaves); !why.empty()) return why;
   }
   return "";
 }

@@ -47,6 +47,18 @@ TEST(FixGuard, RefusesAChangeOutsideTheEditedBytes) {
   EXPECT_EQ(fix_guard(before, add, apply_edits(before, add)), "");
 }
 
+// Round three: a value shared through an alias by fields of different names changes at both
+// when its anchor's bytes change. A fix for one (KF206 renaming a container whose `name: *n`
+// points at an annotation's `&n trainer`) is refused; a quantity shared by `requests.cpu` and
+// `limits.cpu` changes at both on purpose (above).
+TEST(FixGuard, RefusesRenamingAValueThatAnotherFieldSharesThroughAnAlias) {
+  const std::string before = "metadata:\n  annotations:\n    owner: &n trainer\nspec:\n  name: *n\n";
+  const size_t at = before.find("trainer");
+  const std::vector<TextEdit> edits{{{static_cast<uint32_t>(at), static_cast<uint32_t>(at + 7)}, "tensorflow"}};
+  EXPECT_NE(fix_guard(before, edits, apply_edits(before, edits)).find("are one value (an anchor and its alias)"), std::string::npos)
+      << fix_guard(before, edits, apply_edits(before, edits));
+}
+
 // Issue 11, item 8: KF007 and KF303 rewrote `&half 0.5` as `"0.5"`, dropping the anchor.
 TEST(FixGuard, QuantityAndStringFixesKeepAnchors) {
   const std::string text = kJob +
