@@ -138,5 +138,20 @@ TEST(LineShapes, EveryFixAndEditorEditKeepsTheFilesShape) {
   EXPECT_GT(editor_edits, 1000u);
 }
 
+// A manifest block with an indentation indicator (`manifest: |2`) maps exactly too: its findings
+// at their own line and column (they were all at the key) and its fixes offered.
+TEST(LineShapes, ManifestWithAnIndentationIndicatorIsMappedExactly) {
+  const std::string text = test::read_text(std::string(KFLINT_SOURCE_DIR) + "/tests/line_shapes/argo-manifest-indicator.yaml");
+  const FileResult r = analyze(text, LintOptions{});
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  const Diagnostic& d = r.diagnostics[0];
+  EXPECT_EQ(d.rule->id, "KF304");
+  const Position p = r.source->position(d.range.start);
+  EXPECT_EQ(r.source->line_text(p.line).substr(p.column_bytes), "1");  // the request's value, not the `manifest` key
+  ASSERT_EQ(d.fixes.size(), 1u);
+  const std::string fixed = apply_edits(text, d.fixes[0].edits);
+  EXPECT_TRUE(analyze(fixed, LintOptions{}).diagnostics.empty()) << fixed;
+}
+
 }  // namespace
 }  // namespace kflint

@@ -21,12 +21,13 @@ std::string without_final_breaks(std::string s) {
   return s;
 }
 
-// The content of literal block lines (each without its line break), YAML's way: the first
-// non-blank line sets the indentation; nullopt when a non-blank line is indented less.
-std::optional<std::string> decode_literal_lines(const std::vector<std::string_view>& lines, uint32_t& indent) {
-  indent = 0;
+// The content of literal block lines (each without its line break), YAML's way: the header's
+// indentation indicator (`|2`: `explicit_indent` columns) or else the first non-blank line sets
+// the indentation; nullopt when a non-blank line is indented less.
+std::optional<std::string> decode_literal_lines(const std::vector<std::string_view>& lines, uint32_t& indent, uint32_t explicit_indent = 0) {
+  indent = explicit_indent;
   for (std::string_view line : lines)
-    if (!blank(line)) {
+    if (!blank(line) && indent == 0) {
       indent = leading_spaces(line);
       break;
     }
@@ -74,16 +75,28 @@ ManifestMap::ManifestMap(const Document& outer, NodeId manifest) : source_(outer
   fallback_ = outer.key_range(manifest);
   const std::string_view s = source_.view();
   if (n.style != ScalarStyle::Block || n.start >= s.size() || s[n.start] != '|') return;
-  // The header: `|`, a chomping indicator, a comment. An explicit indentation is left to the fallback.
+  // The header: `|`, a chomping indicator and an indentation indicator in either order (`|2-`,
+  // `|-2`), a comment. An indentation indicator counts from the indentation of the key's line.
   const uint32_t header = source_.line_of(n.start);
   const std::string_view line = source_.line_text(header);
   std::string_view rest = line.substr(n.start - static_cast<uint32_t>(line.data() - s.data()) + 1);
-  if (!rest.empty() && (rest[0] == '-' || rest[0] == '+')) rest.remove_prefix(1);
+  uint32_t explicit_indent = 0;
+  for (int k = 0; k < 2 && !rest.empty(); ++k) {
+    if (rest[0] == '-' || rest[0] == '+') {
+      rest.remove_prefix(1);
+    } else if (rest[0] >= '1' && rest[0] <= '9') {
+      // The key's own column (after any `- ` that opens a sequence item on the same line).
+      size_t key = leading_spaces(line);
+      while (key + 1 < line.size() && line[key] == '-' && line[key + 1] == ' ') key = line.find_first_not_of(' ', key + 1);
+      explicit_indent = static_cast<uint32_t>(key) + static_cast<uint32_t>(rest[0] - '0');
+      rest.remove_prefix(1);
+    }
+  }
   rest = trim(rest);
   if (!rest.empty() && rest[0] != '#') return;
   // The content lines: up to the first non-blank line indented less than the first one.
   std::vector<std::string_view> lines;
-  uint32_t indent = 0;
+  uint32_t indent = explicit_indent;
   for (uint32_t l = header + 1; l < source_.line_count(); ++l) {
     const std::string_view t = source_.line_text(l);
     if (!blank(t)) {
@@ -94,7 +107,8 @@ ManifestMap::ManifestMap(const Document& outer, NodeId manifest) : source_(outer
   }
   while (!lines.empty() && blank(lines.back())) lines.pop_back();
   if (lines.empty()) return;
-  std::optional<std::string> decoded = decode_literal_lines(lines, indent_);
+  explicit_indent_ = explicit_indent;
+  std::optional<std::string> decoded = decode_literal_lines(lines, indent_, explicit_indent);
   if (!decoded || *decoded != without_final_breaks(text_)) return;
   first_line_ = header + 1;
   lines_ = static_cast<uint32_t>(lines.size());
@@ -146,7 +160,7 @@ bool ManifestMap::map_edits(const std::vector<TextEdit>& inner, std::vector<Text
   std::string expected = text_;
   if (!apply_edits(lines_after, content_start_, outer) || !apply_edits(expected, 0, inner)) return false;
   uint32_t indent = 0;
-  const std::optional<std::string> decoded = decode_literal_lines(split_lines(lines_after), indent);
+  const std::optional<std::string> decoded = decode_literal_lines(split_lines(lines_after), indent, explicit_indent_);
   return decoded && indent == indent_ && without_final_breaks(*decoded) == without_final_breaks(expected);
 }
 

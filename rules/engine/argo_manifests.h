@@ -45,6 +45,7 @@ class ManifestMap {
   bool exact_ = false;
   ByteRange fallback_;
   uint32_t indent_ = 0;
+  uint32_t explicit_indent_ = 0;  // from the header's indentation indicator (`|2`), else 0
   uint32_t first_line_ = 0;       // outer line of the string's first content line
   uint32_t lines_ = 0;            // content lines (up to the last non-blank one)
   uint32_t content_start_ = 0, content_end_ = 0;  // outer bytes of its content lines
