@@ -1,5 +1,7 @@
 #include "core/config.h"
 
+#include "core/document.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include "core/text_util.h"
@@ -153,11 +155,26 @@ std::variant<Config, ConfigError> parse_config(const std::string& path, std::str
   c.dir = std::filesystem::path(path).parent_path().string();
   if (text.size() > kMaxConfigBytes) return ConfigError{path, 0, 0, too_large(text.size())};
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    for (size_t i = 1; i < documents.size(); ++i)
-      if (!documents[i].IsNull())
-        throw Fail{documents[i].Mark(), "a second YAML document: a configuration file holds one (remove the `---` above, or merge the two)"};
-    const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+    // A second document is found by kflint's own splitter (yaml-cpp's LoadAll can loop on
+    // malformed input: the fuzz gate found `, \0`); yaml-cpp reads the first one.
+    const SourceText source{std::string(text)};
+    const std::vector<ByteRange> spans = split_documents(source);
+    for (size_t i = 1; i < spans.size(); ++i) {
+      const std::string_view body = source.view().substr(spans[i].start, spans[i].end - spans[i].start);
+      bool content = false;
+      for (size_t at = 0; at < body.size() && !content;) {
+        const size_t end = std::min(body.find('\n', at), body.size());
+        const std::string_view line = body.substr(at, end - at);
+        const size_t first = line.find_first_not_of(" \t\r");
+        content = first != std::string_view::npos && line[first] != '#' && line.substr(first, 3) != "---" && line.substr(first, 3) != "...";
+        at = end + 1;
+      }
+      if (content) {
+        const uint32_t line = source.line_of(spans[i].start);
+        return ConfigError{path, line + 1, 1, "a second YAML document: a configuration file holds one (remove the `---` above, or merge the two)"};
+      }
+    }
+    const YAML::Node root = YAML::Load(std::string(text));
     if (uint64_t budget = kMaxConfigNodes; !within_budget(root, budget))
       throw Fail{root.Mark(), "the configuration expands to more than " + std::to_string(kMaxConfigNodes) + " values (through aliases)"};
     if (root.IsNull()) return c;
