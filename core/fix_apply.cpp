@@ -115,11 +115,12 @@ std::string with_line_breaks_of(const SourceText& source, std::string inserted) 
   std::string out;
   out.reserve(inserted.size() + 8);
   for (size_t i = 0; i < inserted.size(); ++i) {
-    if (inserted[i] == '\n' && !(i > 0 && inserted[i - 1] == '\r')) {
-      if (eol == "\r" && !out.empty() && out.back() == '\r') continue;  // "\r\n" in a CR file: one break
-      out.append(eol);
-    } else {
+    if (inserted[i] != '\n') {
       out += inserted[i];
+    } else if (i > 0 && inserted[i - 1] == '\r') {
+      if (eol != "\r") out += '\n';  // an inserted CRLF stays one; in a CR file its CR is the break
+    } else {
+      out.append(eol);
     }
   }
   return out;
